@@ -1,0 +1,10 @@
+/** The core's public surface, shared by the CLI and the language server. */
+export * from './model';
+export * from './rule';
+export * from './config';
+export { lint, type LintResult } from './lint';
+export { applyEdits, fixAllEdits } from './fix';
+export { LineIndex } from './position';
+export { parseReport } from './parse/parser';
+export { ALL_RULES, findRule, ruleDocsUrl } from './rules';
+export { FORMAT_2019, FORMAT_2021, templateFor, type FormatTemplate } from './format/template';

@@ -1,0 +1,47 @@
+/**
+ * The core's entry point: text in, report model and diagnostics out.
+ * Invariant: lint never throws on any text; a failing rule is reported in `ruleErrors`
+ * and the other rules still run.
+ */
+import type { Report } from './model';
+import { parseReport } from './parse/parser';
+import { templateFor } from './format/template';
+import { DEFAULT_CONFIG, effectiveSeverity, type ResolvedConfig } from './config';
+import type { Diagnostic, Problem, Rule } from './rule';
+import { ALL_RULES } from './rules';
+
+export interface LintResult {
+  report: Report;
+  diagnostics: Diagnostic[];
+  ruleErrors: { ruleId: string; error: string }[];
+}
+
+export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES): LintResult {
+  const report = parseReport(text, { reportYear: config.reportYear });
+  const template = templateFor(report.format);
+  const diagnostics: Diagnostic[] = [];
+  const ruleErrors: LintResult['ruleErrors'] = [];
+  for (const rule of rules) {
+    const severity = effectiveSeverity(config, rule.meta.id, rule.meta.defaultSeverity);
+    if (severity === 'off') continue;
+    const found: Problem[] = [];
+    try {
+      rule.check({ report, text, template, config, report_: (p) => found.push(p) });
+    } catch (e) {
+      ruleErrors.push({ ruleId: rule.meta.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      continue;
+    }
+    for (const p of found) {
+      const range = clampRange(p.range, text.length);
+      diagnostics.push({ ruleId: rule.meta.id, severity, ...p, range });
+    }
+  }
+  diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return { report, diagnostics, ruleErrors };
+}
+
+function clampRange(r: { start: number; end: number }, len: number) {
+  const start = Math.max(0, Math.min(r.start, len));
+  const end = Math.max(start, Math.min(r.end, len));
+  return { start, end };
+}

@@ -1,0 +1,86 @@
+/**
+ * The rule contract. One rule = one module default-exporting a `Rule`: its metadata (id,
+ * default severity, zh/en description and docs, fixable) and a `check` that reads the report
+ * model and reports problems. Rules never read raw table layouts: only the model.
+ */
+import type { Range, Report } from './model';
+import type { FormatTemplate } from './format/template';
+import type { ResolvedConfig } from './config';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** A message in both languages; the caller picks one with `localize`. */
+export interface Msg {
+  zh: string;
+  en: string;
+}
+
+export type Locale = 'zh-CN' | 'en';
+
+export function localize(msg: Msg, locale: Locale): string {
+  return locale === 'en' ? msg.en : msg.zh;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A quick fix: minimal edits, each inside the diagnostic's own region. */
+export interface Fix {
+  title: Msg;
+  edits: TextEdit[];
+  /** Safe fixes are applied by `nianbao check --fix` and fix-all; unsafe ones only on request. */
+  safe: boolean;
+}
+
+export interface Related {
+  range: Range;
+  message: Msg;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  range: Range;
+  message: Msg;
+  fix?: Fix;
+  related?: Related[];
+  /** Optional inlay text for a wrong total (e.g. `= 3`). */
+  hint?: string;
+}
+
+export type RuleCategory = 'structure' | 'table' | 'prose' | 'cross';
+
+export interface RuleMeta {
+  id: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  description: Msg;
+  /** Markdown docs (Chinese first), used to generate docs/rules.md. */
+  docs: { zh: string; en: string };
+}
+
+export interface Problem {
+  range: Range;
+  message: Msg;
+  fix?: Fix;
+  related?: Related[];
+  hint?: string;
+}
+
+export interface RuleContext {
+  report: Report;
+  text: string;
+  /** The template the report claims to follow (or the one its year calls for). */
+  template: FormatTemplate;
+  config: ResolvedConfig;
+  report_(problem: Problem): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
