@@ -1,0 +1,54 @@
+/**
+ * `nianbao`: the command-line interface over the core.
+ * Exit codes: 0 clean, 1 errors found, 2 usage or I/O error.
+ */
+import { runCheck } from './commands/check';
+import { runSummary } from './commands/summary';
+import { UsageError } from './args';
+
+const VERSION = '0.1.0';
+
+const HELP = `nianbao ${VERSION} — 政府信息公开工作年度报告检查 / annual report linter
+
+Usage:
+  nianbao check [paths…] [--format stylish|json|sarif] [--fix] [--rule id=off|info|warning|error]
+                [--locale zh-CN|en] [--report-year YYYY] [--config FILE] [--no-config]
+  nianbao summary PATHS… [--format md|csv|json|xlsx] [-o FILE]
+  nianbao --help | --version
+
+Files: .txt and .md (folders are searched). Config: .nianbaorc.json from the file's folder upward.
+Exit: 0 no errors, 1 errors found, 2 usage or I/O error.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    process.stdout.write(HELP + '\n');
+    return cmd ? 0 : 2;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  try {
+    if (cmd === 'check') return await runCheck(rest);
+    if (cmd === 'summary') return await runSummary(rest);
+    throw new UsageError(`unknown command '${cmd}' (try: nianbao check FILES)`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`nianbao: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`nianbao: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`nianbao: ${String(e)}\n`);
+    process.exitCode = 2;
+  },
+);
