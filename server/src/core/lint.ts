@@ -14,6 +14,13 @@ export interface LintResult {
   report: Report;
   diagnostics: Diagnostic[];
   ruleErrors: { ruleId: string; error: string }[];
+  /** False when the text does not read as an annual report at all: then no rule runs. */
+  isReport: boolean;
+}
+
+/** A report has a title naming the annual report, two standard headings, or a statistics table. */
+export function looksLikeReport(report: Report): boolean {
+  return !!report.title || new Set(report.sections.map((s) => s.number)).size >= 2 || !!report.table2 || !!report.table3 || !!report.table4;
 }
 
 export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES): LintResult {
@@ -21,7 +28,8 @@ export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rule
   const template = templateFor(report.format);
   const diagnostics: Diagnostic[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
-  for (const rule of rules) {
+  const isReport = looksLikeReport(report);
+  for (const rule of isReport ? rules : []) {
     const severity = effectiveSeverity(config, rule.meta.id, rule.meta.defaultSeverity);
     if (severity === 'off') continue;
     const found: Problem[] = [];
@@ -37,7 +45,7 @@ export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rule
     }
   }
   diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { report, diagnostics, ruleErrors };
+  return { report, diagnostics, ruleErrors, isReport };
 }
 
 function clampRange(r: { start: number; end: number }, len: number) {

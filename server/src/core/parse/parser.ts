@@ -1,9 +1,236 @@
-import type { Report } from '../model';
+/**
+ * parseReport: text in, report model out. The only code that knows about layouts is here and
+ * in normalize/tokens/rows/tables. Never throws; linear in the size of the text (the fuzzy
+ * label matching works on bounded windows).
+ */
+import type { FormatVersion, Paragraph, Range, Report, Section } from '../model';
+import { FORMAT_2019, FORMAT_2021, type FormatTemplate } from '../format/template';
+import { normalize, sourceSlice, toSource, type Normalized } from './normalize';
+import { findSectionHeadings, findSubHeadings, findTitle, splitLines, type HeadingLine, type Line } from './structure';
+import { parseTable2, parseTable3, parseTable4, type Region } from './tables';
+import { canon } from './labels';
 
 export interface ParseOptions {
   reportYear?: number;
 }
 
-export function parseReport(text: string, _opts: ParseOptions = {}): Report {
-  return { text, format: 'unknown', formatEvidence: [], sections: [], paragraphs: [], tableRanges: [] };
+const EVIDENCE_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额', '申请人无正当理由逾期不补正', '申请人逾期未按收费通知要求缴纳费用'];
+const EVIDENCE_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项', '第二十条第(九)项', '政府集中采购', '采购总金额'];
+const PRE_2019 = ['政府信息公开的收费及减免情况', '依申请公开政府信息情况', '因政府信息公开申请行政复议、提起行政诉讼的情况', '收费及减免'];
+
+export function parseReport(text: string, opts: ParseOptions = {}): Report {
+  const nz = normalize(text);
+  const lines = splitLines(nz.text);
+  const flat = canon(nz.text);
+
+  const ev21 = EVIDENCE_2021.filter((x) => flat.includes(canon(x)));
+  const ev19 = EVIDENCE_2019.filter((x) => flat.includes(canon(x)));
+  const hasTables = flat.includes('第二十条') || flat.includes('本年新收政府信息公开申请');
+
+  // a first pass with the 2021 template finds the headings and the title (same in both formats)
+  const headings0 = findSectionHeadings(lines, FORMAT_2021);
+  const firstSection = headings0[0]?.s ?? Math.min(nz.text.length, 3000);
+  const title = findTitle(lines, firstSection);
+  const year = opts.reportYear !== undefined ? { value: opts.reportYear, range: { start: 0, end: 0 } } : findYear(nz, title?.s, title?.e, lines);
+
+  let format: FormatVersion;
+  let formatEvidence: string[];
+  if (ev21.length || ev19.length) {
+    format = ev19.length > ev21.length ? '2019' : '2021';
+    formatEvidence = format === '2019' ? ev19 : ev21;
+  } else if (!hasTables && (PRE_2019.some((x) => flat.includes(canon(x))) || (year && year.value <= 2018))) {
+    format = 'pre2019';
+    formatEvidence = PRE_2019.filter((x) => flat.includes(canon(x)));
+  } else if (year) {
+    format = year.value >= 2021 ? '2021' : year.value >= 2019 ? '2019' : 'pre2019';
+    formatEvidence = [`year ${year.value}`];
+  } else {
+    format = hasTables ? '2021' : 'unknown';
+    formatEvidence = [];
+  }
+  const template: FormatTemplate = format === '2019' ? FORMAT_2019 : FORMAT_2021;
+  const headings = findSectionHeadings(lines, template);
+
+  const report: Report = { text, format, formatEvidence, sections: [], paragraphs: [], tableRanges: [] };
+  if (title) {
+    report.title = { text: text.slice(toSource(nz, title.s, title.e).start, toSource(nz, title.s, title.e).end), range: toSource(nz, title.s, title.e) };
+    const agency = findAgency(nz, title.s, title.e);
+    if (agency) report.agency = agency;
+  } else {
+    const meta = /发布机构\s*[:：]?\s*\t*\s*([^\t\n]{2,40}?)\s*(?:\t|$)/m.exec(nz.text.slice(0, 3000));
+    if (meta) {
+      const s = meta.index + meta[0].indexOf(meta[1]!);
+      report.agency = { text: meta[1]!.trim(), range: toSource(nz, s, s + meta[1]!.trim().length) };
+    }
+  }
+  if (year) report.year = year;
+  const period = findPeriod(nz);
+  if (period) report.period = period;
+  const date = findDateLine(nz, lines);
+  if (date) report.dateLine = date;
+
+  // sections
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k]!;
+    const next = headings[k + 1]?.s ?? nz.text.length;
+    const bodyStart = Math.min(next, h.e);
+    const std = template.sections[h.number - 1]!;
+    const section: Section = {
+      number: h.number,
+      heading: { text: sourceSlice(nz, h.s, h.e), range: toSource(nz, h.s, h.e), standard: std.title, exact: canon(h.text) === canon(std.title) },
+      body: toSource(nz, bodyStart, next),
+      subheadings: findSubHeadings(lines, bodyStart, next).map((sh) => ({ text: sourceSlice(nz, sh.s, sh.e), range: toSource(nz, sh.s, sh.e), level: sh.level, marker: sh.marker })),
+    };
+    report.sections.push(section);
+  }
+
+  if (format !== 'pre2019') readTables(nz, lines, headings, template, report);
+  report.paragraphs = paragraphs(nz, lines, headings, report.tableRanges, text);
+  return report;
+}
+
+function readTables(nz: Normalized, lines: Line[], headings: HeadingLine[], template: FormatTemplate, report: Report) {
+  const h = (n: number) => headings.find((x) => x.number === n);
+  const h2 = h(2), h3 = h(3), h4 = h(4);
+  const after = (n: number) => headings.find((x) => x.number > n && x.s > (h(n)?.s ?? -1));
+  const lineStartOf = (re: RegExp, from: number, to: number) => {
+    for (const l of lines) if (l.s >= from && l.s < to && re.test(canon(l.text))) return l.s;
+    return -1;
+  };
+  const end = nz.text.length;
+
+  // 表三 starts at its heading or at its first own label
+  const t3Anchor = h3 ? h3.e : lineStartOf(/勾稽关系|申请人情况|本年新收政府信息公开申请/, h2?.e ?? 0, end);
+  // 表二 starts at the first 第二十条 label after its heading
+  const t2From = h2 ? h2.e : 0;
+  const t2To = t3Anchor >= 0 ? (h3 ? h3.s : t3Anchor) : (h4?.s ?? end);
+  const t2Start = lineStartOf(/第二十条/, t2From, t2To);
+  if (t2Start >= 0) {
+    const t2 = parseTable2(nz, { s: t2Start, e: t2To }, template);
+    if (t2.blocks.length) {
+      report.table2 = t2;
+      report.tableRanges.push(t2.range);
+    }
+  }
+  let t4Region: Region | undefined;
+  let t3End = end;
+  if (h4) {
+    t3End = h4.s;
+    const next = after(4);
+    t4Region = { s: h4.e, e: next ? next.s : Math.min(end, h4.e + 4000) };
+  } else {
+    // no heading: a 表四 header line after 表三
+    const hdr = t3Anchor >= 0 ? lineStartOf(/^行政复议.*行政诉讼|^行政复议$/, t3Anchor, headings.find((x) => x.number >= 5 && x.s > t3Anchor)?.s ?? end) : -1;
+    const next = headings.find((x) => x.number >= 5 && x.s > Math.max(hdr, t3Anchor));
+    if (hdr >= 0) {
+      t3End = hdr;
+      t4Region = { s: hdr, e: next ? next.s : Math.min(end, hdr + 4000) };
+    } else if (next) t3End = next.s;
+  }
+  let trailing;
+  if (t3Anchor >= 0) {
+    const r3 = parseTable3(nz, { s: t3Anchor, e: t3End }, template);
+    if (r3.table.rows.length) {
+      report.table3 = r3.table;
+      report.tableRanges.push(r3.table.range);
+      trailing = r3.trailing?.tokens;
+    }
+  }
+  const t4 = parseTable4(nz, t4Region, template, trailing && trailing.length >= 5 ? trailing : undefined);
+  if (t4 && t4.cells.some((c) => c)) {
+    report.table4 = t4;
+    report.tableRanges.push(t4.range);
+  }
+}
+
+function findYear(nz: Normalized, ts?: number, te?: number, lines?: Line[]): { value: number; range: Range } | undefined {
+  if (ts !== undefined && te !== undefined) {
+    const m = /(20\d{2}|19\d{2})\s*年/.exec(nz.text.slice(ts, te));
+    if (m) return { value: Number(m[1]), range: toSource(nz, ts + m.index, ts + m.index + 4) };
+  }
+  // no title: the year most often named as YYYY年 early in the report
+  const head = nz.text.slice(0, 6000);
+  const counts = new Map<number, { n: number; at: number }>();
+  for (const m of head.matchAll(/(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)/g)) {
+    const y = Number(m[1]);
+    const c = counts.get(y) ?? { n: 0, at: m.index! };
+    c.n++;
+    counts.set(y, c);
+  }
+  let best: [number, { n: number; at: number }] | undefined;
+  for (const e of counts) if (!best || e[1].n > best[1].n) best = e;
+  void lines;
+  return best ? { value: best[0], range: toSource(nz, best[1].at, best[1].at + 4) } : undefined;
+}
+
+function findAgency(nz: Normalized, ts: number, te: number): { text: string; range: Range } | undefined {
+  const t = nz.text.slice(ts, te);
+  const m = /(20\d{2}|19\d{2})\s*年/.exec(t);
+  const cut = m ? m.index : t.search(/政府信息公开/);
+  if (cut <= 0) return undefined;
+  const raw = t.slice(0, cut);
+  const lead = raw.length - raw.replace(/^[\s#*]+/, '').length;
+  const name = raw.trim().replace(/\s+/g, '').replace(/^关于/, '');
+  if (name.length < 2) return undefined;
+  const s = ts + lead;
+  return { text: name, range: toSource(nz, s, s + raw.trim().length) };
+}
+
+function findPeriod(nz: Normalized): Report['period'] {
+  const re = /统计(?:期限|时限|时间|区间|周期|范围)?[^。]{0,40}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日[^。]{0,20}?((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/;
+  const m = re.exec(nz.text);
+  if (!m) return undefined;
+  return { range: toSource(nz, m.index, m.index + m[0].length), startYear: Number(m[1]), endYear: Number(m[2]) };
+}
+
+function findDateLine(nz: Normalized, lines: Line[]): Report['dateLine'] {
+  const tail = lines.filter((l) => l.text.trim()).slice(-12);
+  for (let k = tail.length - 1; k >= 0; k--) {
+    const l = tail[k]!;
+    const m = /^\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?\s*$/.exec(l.text);
+    if (m) {
+      const lead = l.text.length - l.text.trimStart().length;
+      return { range: toSource(nz, l.s + lead, l.s + l.text.trimEnd().length), year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    }
+  }
+  return undefined;
+}
+
+/** Prose: runs of non-empty lines outside the tables, split at headings and blank lines. */
+function paragraphs(nz: Normalized, lines: Line[], headings: HeadingLine[], tableRanges: Range[], text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const inTable = (src: number) => tableRanges.some((r) => src >= r.start && src < r.end);
+  const headingStarts = new Set(headings.map((h) => lines.find((l) => h.s >= l.s && h.s <= l.e)?.s));
+  let cur: { s: number; e: number } | undefined;
+  let section = 0;
+  let hIdx = 0;
+  const flush = () => {
+    if (!cur) return;
+    const range = toSource(nz, cur.s, cur.e);
+    out.push({ text: text.slice(range.start, range.end), range, section });
+    cur = undefined;
+  };
+  for (const l of lines) {
+    while (hIdx < headings.length && headings[hIdx]!.s <= l.e && headings[hIdx]!.s >= l.s) {
+      flush();
+      section = headings[hIdx]!.number;
+      hIdx++;
+    }
+    const trimmed = l.text.trim();
+    const src = toSource(nz, l.s, Math.max(l.s + 1, l.e)).start;
+    if (!trimmed || inTable(src)) {
+      flush();
+      continue;
+    }
+    if (headingStarts.has(l.s)) {
+      flush();
+      out.push({ text: text.slice(toSource(nz, l.s, l.e).start, toSource(nz, l.s, l.e).end), range: toSource(nz, l.s, l.e), section });
+      continue;
+    }
+    const lead = l.text.length - l.text.trimStart().length;
+    if (!cur) cur = { s: l.s + lead, e: l.s + l.text.trimEnd().length };
+    else cur.e = l.s + l.text.trimEnd().length;
+  }
+  flush();
+  return out;
 }

@@ -1,3 +1,8 @@
 import type { Rule } from '../../rule';
+import sectionMissing from './section-missing';
+import sectionOrder from './section-order';
+import sectionTitle from './section-title';
+import overviewTopicMissing from './overview-topic-missing';
+import formatVersion from './format-version';
 
-export const structureRules: readonly Rule[] = [];
+export const structureRules: readonly Rule[] = [sectionMissing, sectionOrder, sectionTitle, overviewTopicMissing, formatVersion];

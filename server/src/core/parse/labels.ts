@@ -1,0 +1,113 @@
+/**
+ * Label matching: canonical form (what counts as "the same label") and a fuzzy, end-anchored
+ * alignment used to find a template label at the end of a run of label text.
+ */
+
+/**
+ * Canonical form of a label: no white space, ASCII punctuation, `1、`/`1．` → `1.`, quotes unified.
+ * Two labels with the same canonical form are the same label written differently.
+ */
+export function canon(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    switch (ch) {
+      case ' ': case '\t': case '\n': case '\r': case '\u3000': case '\u00a0':
+        continue;
+      case '（': out += '('; break;
+      case '）': out += ')'; break;
+      case '，': out += ','; break;
+      case '：': out += ':'; break;
+      case '；': out += ';'; break;
+      case '．': out += '.'; break;
+      case '“': case '”': case '＂': case '「': case '」': out += '"'; break;
+      case '／': out += '/'; break;
+      default: out += ch;
+    }
+  }
+  // list numbering written with 、 or ， after a digit: 1、 → 1.
+  return out.replace(/(^|[^0-9])([0-9]{1,2})[、,]/g, '$1$2.');
+}
+
+export interface Alignment {
+  /** Edit distance between the label and the matched tail of the text. */
+  cost: number;
+  /** Index in the text where the matched tail starts. */
+  start: number;
+}
+
+/**
+ * Semi-global alignment rows: for each end position j of `text`, the least edits between the
+ * label and some substring of `text` ending at j, and where that substring starts.
+ * O(|label| × |text|); callers bound |text|.
+ */
+function alignRows(label: string, text: string): { cost: Int32Array; start: Int32Array } {
+  const m = label.length;
+  const n = text.length;
+  let prev = new Int32Array(n + 1);
+  let prevStart = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prevStart[j] = j;
+  let cur = new Int32Array(n + 1);
+  let curStart = new Int32Array(n + 1);
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    curStart[0] = 0;
+    const lc = label.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const sub = prev[j - 1]! + (lc === text.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j]! + 1; // label char missing from text
+      const ins = cur[j - 1]! + 1; // extra text char
+      if (sub <= del && sub <= ins) {
+        cur[j] = sub;
+        curStart[j] = prevStart[j - 1]!;
+      } else if (del <= ins) {
+        cur[j] = del;
+        curStart[j] = prevStart[j]!;
+      } else {
+        cur[j] = ins;
+        curStart[j] = curStart[j - 1]!;
+      }
+    }
+    [prev, cur] = [cur, prev];
+    [prevStart, curStart] = [curStart, prevStart];
+  }
+  return { cost: prev, start: prevStart };
+}
+
+/** The label against the best substring of `text` that ends at `text`'s end. */
+export function alignAtEnd(label: string, text: string): Alignment {
+  if (!label.length) return { cost: 0, start: text.length };
+  const r = alignRows(label, text);
+  return { cost: r.cost[text.length]!, start: r.start[text.length]! };
+}
+
+/** The label against the best substring anywhere in `text` (shortest cost, then earliest). */
+export function alignAnywhere(label: string, text: string): Alignment & { end: number } {
+  if (!label.length) return { cost: 0, start: 0, end: 0 };
+  const r = alignRows(label, text);
+  let best = 0;
+  for (let j = 1; j <= text.length; j++) if (r.cost[j]! < r.cost[best]!) best = j;
+  return { cost: r.cost[best]!, start: r.start[best]!, end: best };
+}
+
+/** Plain edit distance (for short strings). */
+export function editDistance(a: string, b: string): number {
+  const n = b.length;
+  let prev = new Int32Array(n + 1);
+  let cur = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      cur[j] = Math.min(prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n]!;
+}
+
+/** How many edits a label of this length may have and still be recognised (as a typo). */
+export function allowedEdits(len: number): number {
+  if (len <= 4) return 0;
+  if (len <= 7) return 1;
+  return Math.floor(len * 0.3);
+}

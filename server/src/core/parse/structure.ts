@@ -1,0 +1,147 @@
+/**
+ * Document structure from the normalised text: title, agency, year, statistics period, date
+ * line, section headings (matched to the standard six by their words, not their numerals),
+ * and sub-headings.
+ */
+import { canon, editDistance } from './labels';
+import type { FormatTemplate } from '../format/template';
+
+export interface Line {
+  s: number;
+  e: number;
+  text: string;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let s = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', s);
+    const e = nl < 0 ? text.length : nl;
+    lines.push({ s, e, text: text.slice(s, e) });
+    if (nl < 0) break;
+    s = nl + 1;
+  }
+  return lines;
+}
+
+/** Words that identify each standard section, whatever its numeral or small typos. */
+const SECTION_KEYS: RegExp[] = [
+  /^(?:总体情况|概述|总体概述)|总体情况/,
+  /主动公开政府信息(?:情况)?$|主动公开政府信息情况/,
+  /收到和处理政府信息公开申请|依申请公开政府信息情况/,
+  /行政复议.{0,4}行政诉讼|行政法复议/,
+  /存在的?主要问题|存在问题及|主要问题及改进|改进情况$/,
+  /其他需要报告/,
+];
+
+const NUMERALS = '一二三四五六七八九十';
+
+export interface HeadingLine {
+  number: number;
+  /** Normalised-text offsets of the heading text (numeral included, white space trimmed). */
+  s: number;
+  e: number;
+  text: string;
+  marker: string;
+}
+
+const MAX_HEADING_LEN = 40;
+
+/** Lines that read as one of the six section headings. */
+export function findSectionHeadings(lines: Line[], template: FormatTemplate): HeadingLine[] {
+  const out: HeadingLine[] = [];
+  const tableRowLabels = new Set(template.table3.rows.map((r) => canon(r.label)).concat(template.table3.rowGroups.map((g) => canon(g.label))));
+  for (const line of lines) {
+    const trimmed = line.text.replace(/^[\s#*]+|[\s*]+$/g, '');
+    if (!trimmed || trimmed.length > MAX_HEADING_LEN) continue;
+    const m = /^([一二三四五六七八九十])\s*[、.．，,]\s*/.exec(trimmed);
+    if (!m && /^[（(]/.test(trimmed)) continue; // （一） is a sub-heading
+    if (!m && /^\d/.test(trimmed)) continue;
+    const body = m ? trimmed.slice(m[0].length) : trimmed;
+    if (tableRowLabels.has(canon(trimmed)) || /申请数量|办理结果|继续办理|^第二十条/.test(body)) continue;
+    if (/[。；;]$/.test(body) && body.length > 12) continue; // a sentence, not a heading
+    let number = 0;
+    for (let k = 0; k < SECTION_KEYS.length; k++) {
+      if (SECTION_KEYS[k]!.test(body)) {
+        number = k + 1;
+        break;
+      }
+    }
+    if (!number) continue;
+    // without a numeral, only a line that is (nearly) a standard title counts
+    const standardBody = template.sections[number - 1]!.title.replace(/^[一二三四五六]、/, '');
+    if (!m && editDistance(canon(body), canon(standardBody)) > 2) continue;
+    const lead = line.text.length - line.text.replace(/^[\s#*]+/, '').length;
+    out.push({ number, s: line.s + lead, e: line.s + lead + trimmed.length, text: trimmed, marker: m ? m[1]! : '' });
+  }
+  return out;
+}
+
+export function numeralValue(ch: string): number {
+  return NUMERALS.indexOf(ch) + 1;
+}
+
+export interface SubHeadingLine {
+  s: number;
+  e: number;
+  text: string;
+  level: number;
+  marker: string;
+}
+
+/** Sub-headings and numbered items: （一）, 1., （1）, at line start. */
+export function findSubHeadings(lines: Line[], from: number, to: number): SubHeadingLine[] {
+  const out: SubHeadingLine[] = [];
+  for (const line of lines) {
+    if (line.s < from || line.s >= to) continue;
+    const lead = line.text.length - line.text.replace(/^[\s#*]+/, '').length;
+    const t = line.text.slice(lead);
+    let m = /^[（(]\s*([一二三四五六七八九十]+)\s*[）)]/.exec(t);
+    let level = 2;
+    if (!m) {
+      m = /^([0-9]{1,2})\s*[.．、](?![0-9])/.exec(t);
+      level = 3;
+    }
+    if (!m) {
+      m = /^[（(]\s*([0-9]{1,2})\s*[）)]/.exec(t);
+      level = 4;
+    }
+    if (!m) continue;
+    const end = Math.min(t.length, 60);
+    const firstStop = t.slice(0, end).search(/[。；]/);
+    const headText = (firstStop > 0 ? t.slice(0, firstStop + 1) : t.slice(0, end)).trimEnd();
+    out.push({ s: line.s + lead, e: line.s + lead + headText.length, text: headText, level, marker: m[0] });
+  }
+  return out;
+}
+
+export interface TitleInfo {
+  s: number;
+  e: number;
+  text: string;
+  agency?: { s: number; e: number; text: string };
+  year?: { s: number; e: number; value: number };
+}
+
+/** The title: the first short lines, before section 一, that together name 年度报告. */
+export function findTitle(lines: Line[], before: number): TitleInfo | undefined {
+  const firstLines = lines.filter((l) => l.s < before && l.text.trim()).slice(0, 6);
+  for (let i = 0; i < firstLines.length; i++) {
+    let joined = '';
+    for (let j = i; j < Math.min(firstLines.length, i + 3); j++) {
+      const l = firstLines[j]!;
+      if (l.text.trim().length > 60) break;
+      joined += l.text.trim();
+      if (/年度?报告|年报/.test(joined) && /政府信息公开|政务公开|信息公开/.test(joined)) {
+        const first = firstLines[i]!;
+        const lead = first.text.length - first.text.replace(/^[\s#*]+/, '').length;
+        const s = first.s + lead;
+        const e = l.s + l.text.trimEnd().length;
+        const info: TitleInfo = { s, e, text: joined.replace(/^[#*\s]+/, '') };
+        return info;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,115 @@
+/**
+ * Tokens of a table region in the normalised text: label text, numbers, and things written
+ * where a number belongs (`/`, `-`, `无`, letter O …). White space of any kind separates tokens;
+ * digits glued to label text (`数量801000081`) are split off.
+ */
+import { canon } from './labels';
+
+export type TokenKind = 'text' | 'num' | 'bad';
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  /** Normalised-text offsets [s, e). */
+  s: number;
+  e: number;
+}
+
+const NUM = /^(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)$/;
+const SIGNED = /^[-－−]\d+(?:\.\d+)?$/;
+/** What people write where a number belongs: dashes, slashes, 无, letter O for zero. */
+const BAD = /^(?:[/／\\\-－—–_~～×xX*＊]+|[OoＯｏ〇]+|\d*[OoＯｏ]\d*[OoＯｏ\d]*|无|空|N\/?A|n\/?a)$/;
+
+export function tokenize(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < to) {
+      const d = text.charCodeAt(j);
+      if (d === 32 || d === 9 || d === 10) break;
+      j++;
+    }
+    splitChunk(text, i, j, out);
+    i = j;
+  }
+  // 无 / O alone count as a bad cell only next to numbers; otherwise they are label text.
+  for (let k = 0; k < out.length; k++) {
+    const t = out[k]!;
+    if (t.kind === 'bad' && /^(?:无|空|[OoＯｏ〇])$/.test(t.text)) {
+      const near = (x?: Token) => x && (x.kind === 'num' || (x.kind === 'bad' && !/^(?:无|空)$/.test(x.text)));
+      if (!near(out[k - 1]) && !near(out[k + 1])) t.kind = 'text';
+    }
+  }
+  return out;
+}
+
+function classify(s: string): TokenKind {
+  if (NUM.test(s) || SIGNED.test(s)) return 'num';
+  if (BAD.test(s)) return 'bad';
+  return 'text';
+}
+
+/** Split one white-space-free chunk into label text and numbers. */
+function splitChunk(text: string, s: number, e: number, out: Token[]) {
+  const chunk = text.slice(s, e);
+  const kind = classify(chunk);
+  if (kind !== 'text') {
+    out.push({ kind, text: chunk, s, e });
+    return;
+  }
+  // Peel digit groups glued to label text, but keep list numbering (`1.属于`, `3、其他`),
+  // 第二十条-style ordinals and digits inside words such as `12345热线`.
+  const re = /\d+(?:\.\d+)?/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  const pieces: { a: number; b: number; num: boolean }[] = [];
+  while ((m = re.exec(chunk))) {
+    const a = m.index;
+    const b = a + m[0].length;
+    const after = chunk.slice(b, b + 1);
+    const before = chunk.slice(Math.max(0, a - 1), a);
+    const isNumbering = /^[.、,，．)）]$/.test(after) || (m[0].includes('.') && !/\d$/.test(m[0]));
+    const glued = b === chunk.length || /[一-龥（(]/.test(after);
+    const prevIsText = a > 0 && !/[0-9.]/.test(before);
+    if (isNumbering || before === '第' || !(glued && (prevIsText || b < chunk.length))) continue;
+    if (/[号年月日元条项件个次页%％万]/.test(after)) continue;
+    if (a > last) pieces.push({ a: last, b: a, num: false });
+    pieces.push({ a, b, num: true });
+    last = b;
+  }
+  if (!pieces.length) {
+    out.push({ kind: 'text', text: chunk, s, e });
+    return;
+  }
+  if (last < chunk.length) pieces.push({ a: last, b: chunk.length, num: false });
+  for (const p of pieces) out.push({ kind: p.num ? 'num' : 'text', text: chunk.slice(p.a, p.b), s: s + p.a, e: s + p.b });
+}
+
+/** Canonical label text of a run of text tokens, with each canonical char's normalised offset. */
+export function canonOf(tokens: readonly Token[]): { text: string; at: number[]; atEnd: number[] } {
+  let text = '';
+  const at: number[] = [];
+  const atEnd: number[] = [];
+  for (const t of tokens) {
+    for (let k = 0; k < t.text.length; k++) {
+      const c = canon(t.text[k]!);
+      if (!c) continue;
+      text += c;
+      at.push(t.s + k);
+      atEnd.push(t.s + k + 1);
+    }
+  }
+  // numbering 1、 → 1. across token boundaries (length-preserving)
+  text = text.replace(/(^|[^0-9])([0-9]{1,2})[、,]/g, '$1$2.');
+  return { text, at, atEnd };
+}
+
+export function numericValue(s: string): number {
+  return Number(s.replace(/[,，]/g, '').replace(/^[－−]/, '-'));
+}

@@ -1,0 +1,66 @@
+import type { Report } from '../../model';
+import type { Rule } from '../../rule';
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Where the heading of a missing section belongs, as an offset at a line start. */
+function insertionPoint(report: Report, n: number): number {
+  const text = report.text;
+  // a section whose table survived: just before the table (its header lines included)
+  if (n === 2 && report.table2) return lineStart(text, report.table2.range.start);
+  if (n === 3 && report.table3) return lineStart(text, report.table3.range.start);
+  if (n === 4 && report.table4) {
+    const lastRow = report.table3?.rows.reduce((m, r) => Math.max(m, r.cells.reduce((x, c) => Math.max(x, c?.range.end ?? 0), r.label.range.end)), 0) ?? 0;
+    if (lastRow && lastRow < report.table4.range.start) {
+      // the first non-empty line after 表三
+      let p = text.indexOf('\n', lastRow);
+      while (p >= 0 && p < report.table4.range.start) {
+        const next = text.indexOf('\n', p + 1);
+        const line = text.slice(p + 1, next < 0 ? text.length : next);
+        if (line.trim()) return p + 1;
+        p = next;
+      }
+    }
+    return lineStart(text, report.table4.range.start);
+  }
+  const later = report.sections.filter((s) => s.number > n).sort((a, b) => a.heading.range.start - b.heading.range.start)[0];
+  if (later) return lineStart(text, later.heading.range.start);
+  if (report.dateLine && report.sections.every((s) => s.heading.range.start < report.dateLine!.range.start)) return lineStart(text, report.dateLine.range.start);
+  return text.length;
+}
+
+/** One of the six standard sections is absent. */
+const rule: Rule = {
+  meta: {
+    id: 'section-missing',
+    category: 'structure',
+    defaultSeverity: 'error',
+    fixable: true,
+    description: { zh: '缺少标准格式规定的章节（一至六）', en: 'One of the six standard sections is missing' },
+    docs: {
+      zh: '年度报告必须依次包含六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。标题按文字识别（编号错了也能认出）。快速修复在应在的位置插入标准标题。',
+      en: 'A report has six sections in order (overview; proactive disclosure; requests; reviews and lawsuits; problems and improvements; other matters). Headings are recognised by their words, even with a wrong numeral. The fix inserts the standard heading where the section belongs.',
+    },
+  },
+  check(ctx) {
+    const { report, template: t, text } = ctx;
+    if (report.format === 'pre2019') return;
+    const present = new Set(report.sections.map((s) => s.number));
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    for (const s of t.sections) {
+      if (present.has(s.number)) continue;
+      const at = insertionPoint(report, s.number);
+      const lineEnd = text.indexOf('\n', at);
+      const range = at >= text.length ? { start: Math.max(0, lineStart(text, text.length)), end: text.length } : { start: at, end: lineEnd < 0 ? text.length : lineEnd };
+      const newText = at >= text.length ? (text.endsWith('\n') || !text ? '' : eol) + s.title + eol : s.title + eol;
+      ctx.report_({
+        range: range.end > range.start ? range : { start: at, end: at },
+        message: { zh: `缺少第${s.title.slice(0, 1)}部分“${s.title}”`, en: `Section ${s.number} “${s.title}” is missing` },
+        fix: { title: { zh: `插入标题“${s.title}”`, en: `Insert the heading “${s.title}”` }, edits: [{ range: { start: at, end: at }, newText }], safe: true },
+      });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,101 @@
+import type { Cell, TableRow } from '../../model';
+import type { Problem, Rule } from '../../rule';
+import { t3ColumnLabel, t4CellName } from './cells';
+
+const LETTER_O = /[OoＯｏ〇]/g;
+
+function problemFor(cell: Cell, where: { zh: string; en: string }): Problem | undefined {
+  if (cell.kind === 'number') return undefined;
+  if (cell.kind === 'blank') {
+    return {
+      range: cell.range,
+      message: { zh: `${where.zh}为空，应填数字（没有则填 0）`, en: `${where.en} is blank; a number is required (0 if none)` },
+      fix: { title: { zh: '填入 0', en: 'Fill in 0' }, edits: [{ range: cell.range, newText: '0' }], safe: true },
+    };
+  }
+  const raw = cell.raw;
+  if (/^[0-9OoＯｏ〇]+$/.test(raw) && LETTER_O.test(raw)) {
+    const fixed = raw.replace(LETTER_O, '0').replace(/^0+(?=\d)/, '');
+    return {
+      range: cell.range,
+      message: { zh: `${where.zh}“${raw}”中的字母 O 应为数字 0`, en: `${where.en} “${raw}” has the letter O for the digit 0` },
+      fix: { title: { zh: `改为 ${fixed}`, en: `Change to ${fixed}` }, edits: [{ range: cell.range, newText: fixed }], safe: true },
+    };
+  }
+  const why = /^-|^－|^−/.test(raw) && /\d/.test(raw)
+    ? { zh: '件数不能为负数', en: 'a count cannot be negative' }
+    : /^\d+\.\d+$/.test(raw)
+      ? { zh: '件数应为整数', en: 'a count must be a whole number' }
+      : { zh: '应填数字（没有则填 0），不应写“/”“-”“无”等', en: 'must be a number (0 if none), not “/”, “-”, “无” or the like' };
+  return { range: cell.range, message: { zh: `${where.zh}“${raw}”无效：${why.zh}`, en: `${where.en} “${raw}” is not valid: ${why.en}` } };
+}
+
+function missingCells(row: TableRow, what: { zh: string; en: string }, width: number): Problem | undefined {
+  const present = row.cells.filter((c) => c).length;
+  if (present === width) return undefined;
+  return {
+    range: row.label.range,
+    message: {
+      zh: `${what.zh}只有 ${present} 个数值，应有 ${width} 个（空白单元格应填 0）`,
+      en: `${what.en} has ${present} value(s) where ${width} are required (fill blank cells with 0)`,
+    },
+  };
+}
+
+/** Every cell a non-negative whole number (表二（八） may be decimal; 2019 本年增/减 may be negative). */
+const rule: Rule = {
+  meta: {
+    id: 'table-cell-invalid',
+    category: 'table',
+    defaultSeverity: 'error',
+    fixable: true,
+    description: { zh: '表格单元格必须是有效数字：不能为空，不能写“/”“-”“无”、字母 O、负数或小数件数', en: 'Table cells must be valid numbers: not blank, “/”, “-”, “无”, the letter O, negative or fractional counts' },
+    docs: {
+      zh: '年报格式要求每个单元格都填数字，没有发生的填 0。空白、“/”“-”“无”、用字母 O 代替数字 0、负数、带小数的件数都不符合格式（表二“本年收费金额（单位：万元）”可以有小数；2019 年格式的“本年增/减”可以为负）。快速修复：空白填 0，字母 O 改为 0。',
+      en: 'Every cell must hold a number, 0 when nothing happened. Blank, “/”, “-”, “无”, the letter O, negative or fractional counts violate the format (table 2 fees in 万元 may be decimal; the 2019 “本年增/减” column may be negative). Fixes: 0 for a blank cell, the digit 0 for a letter O.',
+    },
+  },
+  check(ctx) {
+    const { report, template: t } = ctx;
+    for (const b of report.table2?.blocks ?? []) {
+      const tb = t.table2.blocks.find((x) => x.key === b.key);
+      for (const row of b.rows) {
+        row.cells.forEach((c, i) => {
+          const col = tb?.columns[i]?.label ?? '';
+          const p = c && problemFor(c, { zh: `表二「${row.label.standard}」${col}`, en: `Table 2 “${row.label.standard}” ${col}` });
+          if (p) ctx.report_(p);
+        });
+        const m = missingCells(row, { zh: `表二「${row.label.standard}」行`, en: `Table 2 row “${row.label.standard}”` }, b.columns.length);
+        if (m && !report.table2!.unreadable.some((u) => u.range.start >= row.label.range.start && u.range.start <= row.label.range.end + 200)) ctx.report_(m);
+      }
+    }
+    for (const row of report.table3?.rows ?? []) {
+      const name = row.label.standard.replace(/（区分处理的.*$/, '');
+      row.cells.forEach((c, i) => {
+        const p = c && problemFor(c, { zh: `表三「${name}」${t3ColumnLabel(t, i)}`, en: `Table 3 “${name}” ${t3ColumnLabel(t, i)}` });
+        if (p) ctx.report_(p);
+      });
+      const unreadable = report.table3!.unreadable.some((u) => u.range.start >= row.label.range.start && u.range.start < row.label.range.end + 400 && row.cells.every((c) => !c));
+      if (!unreadable) {
+        const m = missingCells(row, { zh: `表三「${name}」行`, en: `Table 3 row “${name}”` }, report.table3!.columns.length);
+        if (m) ctx.report_(m);
+      }
+    }
+    const t4 = report.table4;
+    if (t4 && !t4.unreadable.length) {
+      t4.cells.forEach((c, i) => {
+        const n = t4CellName(t, i);
+        const p = c && problemFor(c, { zh: `表四「${n.zh}」`, en: `Table 4 “${n.en}”` });
+        if (p) ctx.report_(p);
+      });
+      const present = t4.cells.filter((c) => c).length;
+      if (present > 0 && present < t4.cells.length) {
+        ctx.report_({
+          range: t4.range,
+          message: { zh: `表四只有 ${present} 个数值，应有 ${t4.cells.length} 个（空白单元格应填 0）`, en: `Table 4 has ${present} values where ${t4.cells.length} are required (fill blank cells with 0)` },
+        });
+      }
+    }
+  },
+};
+export default rule;

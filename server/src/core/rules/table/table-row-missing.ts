@@ -1,0 +1,46 @@
+import type { Range } from '../../model';
+import type { Rule } from '../../rule';
+
+/** Standard rows absent from 表二 or 表三, each named. */
+const rule: Rule = {
+  meta: {
+    id: 'table-row-missing',
+    category: 'table',
+    defaultSeverity: 'error',
+    fixable: false,
+    description: { zh: '表格缺少标准格式中的行', en: 'A standard table row is missing' },
+    docs: {
+      zh: '表二、表三的每一行都按标准格式查找（容忍断行、空格和笔误）。找不到的行逐一列出，位置标在它应在之处附近的行上。整张表缺失时只报 table-missing。',
+      en: 'Every standard row of tables 2 and 3 is looked for (tolerating broken lines, spaces and typos). Each row not found is named, placed at the nearest row. A wholly missing table is reported by table-missing instead.',
+    },
+  },
+  check(ctx) {
+    const { report, template: t } = ctx;
+    const t3 = report.table3;
+    if (t3) {
+      const order = t.table3.rows.map((r) => r.key);
+      for (const key of t3.missingRows) {
+        const idx = order.indexOf(key);
+        const next = t3.rows.find((r) => order.indexOf(r.key) > idx);
+        const prev = [...t3.rows].reverse().find((r) => order.indexOf(r.key) < idx);
+        const at: Range = (next ?? prev)?.label.range ?? t3.range;
+        const row = t.table3.rows[idx]!;
+        const group = row.group ? t.table3.rowGroups.find((g) => g.key === row.group) : undefined;
+        const name = group && group.key !== '三' ? `${group.label} ${row.label}` : row.label;
+        ctx.report_({ range: at, message: { zh: `表三缺少“${name}”行`, en: `Table 3 lacks the row “${name}”` } });
+      }
+    }
+    const t2 = report.table2;
+    if (t2) {
+      for (const key of t2.missingRows) {
+        const [bk, rk] = key.split('/');
+        const b = t.table2.blocks.find((x) => x.key === bk)!;
+        if (t2.missingBlocks.includes(bk!)) continue; // reported by table-missing
+        const row = b.rows.find((r) => r.key === rk)!;
+        const block = t2.blocks.find((x) => x.key === bk);
+        ctx.report_({ range: block?.label.range ?? t2.range, message: { zh: `表二“${b.label}”缺少“${row.label}”行`, en: `Table 2 “${b.label}” lacks the row “${row.label}”` } });
+      }
+    }
+  },
+};
+export default rule;
