@@ -32,7 +32,7 @@ const SECTION_KEYS: RegExp[] = [
   /收到和处理政府信息公开申请|依申请公开政府信息情况/,
   /行政复议.{0,4}行政诉讼|行政法复议/,
   /存在的?主要问题|存在问题及|主要问题及改进|改进情况$/,
-  /其他需要报告/,
+  /其[他它]需要报告|需要报告的事项/,
 ];
 
 const NUMERALS = '一二三四五六七八九十';
@@ -66,6 +66,20 @@ export function findSectionHeadings(lines: Line[], template: FormatTemplate): He
       if (SECTION_KEYS[k]!.test(body)) {
         number = k + 1;
         break;
+      }
+    }
+    if (!number && m) {
+      // a numbered short line one or two characters off a standard title (总休情况) is that heading
+      const cb = canon(body);
+      let best = Infinity;
+      for (const sec of template.sections) {
+        for (const cand of [sec.title.replace(/^[一二三四五六]、/, ''), ...sec.aliases]) {
+          const d = editDistance(cb, canon(cand));
+          if (d < best && d <= Math.max(1, Math.floor(cand.length * 0.25))) {
+            best = d;
+            number = sec.number;
+          }
+        }
       }
     }
     if (!number) continue;

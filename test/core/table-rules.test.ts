@@ -1,0 +1,143 @@
+// Each table and structure rule: fires on a defect, stays quiet on correct text, and its fix
+// round-trips (fixed text has no diagnostic of the rule; applying twice changes nothing).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint, type Diagnostic } from '../../server/src/core';
+import { HUAIAN_2024, render, withCell, type Layout } from '../helpers/layouts';
+import { assertFixRoundTrip } from '../helpers/fix';
+
+const clean = (layout: Layout = 'tsv') => render(HUAIAN_2024, layout);
+const of = (text: string, id: string): Diagnostic[] => lint(text).diagnostics.filter((d) => d.ruleId === id);
+const at = (text: string, d: Diagnostic) => text.slice(d.range.start, d.range.end);
+
+test('table-row-total: fix sets the total to the sum', () => {
+  const text = render(withCell(HUAIAN_2024, 't3', '一', 6, 3120), 'tsv');
+  const d = of(text, 'table-row-total');
+  assert.equal(d.length, 1);
+  assert.equal(d[0]!.hint, '= 3119');
+  assert.equal(d[0]!.related?.length, 6);
+  const fixed = assertFixRoundTrip(text, 'table-row-total');
+  assert.equal(fixed, clean());
+});
+
+test('table-column-total: fix sets (七)总计', () => {
+  const text = render(withCell(HUAIAN_2024, 't3', '三.7', 1, 50), 'markdown');
+  const d = of(text, 'table-column-total');
+  assert.equal(d.length, 1);
+  assert.match(d[0]!.message.zh, /「商业企业」列：（七）总计 50 ≠ .* = 53/);
+  assertFixRoundTrip(text, 'table-column-total');
+});
+
+test('table-balance: names both sides, no fix', () => {
+  const text = render(withCell(HUAIAN_2024, 't3', '四', 0, 104), 'pdf');
+  const d = of(text, 'table-balance');
+  assert.equal(d.length, 1);
+  assert.equal(d[0]!.fix, undefined);
+  assert.equal(d[0]!.related?.length, 4);
+});
+
+test('table-cell-invalid: /, -, 无, letter O, blank; fixes for blank and O', () => {
+  const base = clean('tsv');
+  const slash = base.replace('二、上年结转政府信息公开申请数量\t34\t0\t0', '二、上年结转政府信息公开申请数量\t34\t/\t0');
+  const d1 = of(slash, 'table-cell-invalid');
+  assert.equal(d1.length, 1);
+  assert.equal(at(slash, d1[0]!), '/');
+  assert.equal(d1[0]!.fix, undefined);
+  const letterO = base.replace('3.要求提供公开出版物\t0\t0', '3.要求提供公开出版物\tO\t0');
+  const d2 = of(letterO, 'table-cell-invalid');
+  assert.equal(d2.length, 1);
+  assert.equal(assertFixRoundTrip(letterO, 'table-cell-invalid'), base);
+  const blank = base.replace('3.要求提供公开出版物\t0\t0', '3.要求提供公开出版物\t\t0');
+  const d3 = of(blank, 'table-cell-invalid');
+  assert.equal(d3.length, 1, d3.map((d) => d.message.zh).join());
+  assert.match(d3[0]!.message.zh, /为空/);
+  assert.equal(assertFixRoundTrip(blank, 'table-cell-invalid'), base);
+  const negative = base.replace('行政许可\t447228', '行政许可\t-3');
+  assert.match(of(negative, 'table-cell-invalid')[0]!.message.zh, /负数/);
+  assert.equal(of(base, 'table-cell-invalid').length, 0);
+});
+
+test('table-cell-invalid: money in 万元 may be decimal; counts may not', () => {
+  assert.equal(of(clean(), 'table-cell-invalid').length, 0); // 96171.6 in 表二（八）
+  const text = clean().replace('行政处罚\t3985758', '行政处罚\t39.5');
+  assert.match(of(text, 'table-cell-invalid')[0]!.message.zh, /整数/);
+});
+
+test('table-label-typo: row and column labels, fix to the standard wording', () => {
+  const text = clean().replace('本年废止件数', '本年度止件数').replace('2.其他法律行政法规禁止公开', '2.其他法律行政止公开');
+  const d = of(text, 'table-label-typo');
+  assert.deepEqual(d.map((x) => at(text, x)), ['本年度止件数', '2.其他法律行政止公开']);
+  assert.equal(assertFixRoundTrip(text, 'table-label-typo'), clean());
+});
+
+test('table-label-typo: spacing, punctuation width and 1、 are not typos', () => {
+  const text = clean().replace('1.属于国家秘密', '1、属于国家秘密').replace('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)');
+  assert.equal(of(text, 'table-label-typo').length, 0);
+});
+
+test('table-row-missing: each missing row named; sums over a missing row are not checked', () => {
+  const text = clean().replace(/3\.补正后申请内容仍不明确\t[^\n]*\n/, '');
+  const d = of(text, 'table-row-missing');
+  assert.equal(d.length, 1);
+  assert.match(d[0]!.message.zh, /（四）无法提供 3\.补正后申请内容仍不明确/);
+  assert.equal(of(text, 'table-column-total').length, 0);
+});
+
+test('table-missing: a whole table gone; the fix inserts the blank standard table that parses clean', () => {
+  const text = clean().replace(/(四、政府信息公开行政复议、行政诉讼情况\n)[\s\S]*?(五、存在的主要问题)/, '$1$2');
+  const d = of(text, 'table-missing');
+  assert.equal(d.length, 1);
+  assert.match(d[0]!.message.zh, /表四/);
+  const fixed = assertFixRoundTrip(text, 'table-missing');
+  assert.deepEqual(lint(fixed).diagnostics.filter((x) => x.ruleId.startsWith('table-')).map((x) => x.ruleId), []);
+});
+
+test('section-missing: the heading is inserted where it belongs', () => {
+  const text = clean().replace('六、其他需要报告的事项\n', '');
+  const d = of(text, 'section-missing');
+  assert.equal(d.length, 1);
+  // where 六's own text ends cannot be known: the heading goes at the end of the report
+  assert.ok(assertFixRoundTrip(text, 'section-missing').endsWith('\n六、其他需要报告的事项\n'));
+  const no3 = clean().replace('三、收到和处理政府信息公开申请情况\n', '');
+  const fixed3 = assertFixRoundTrip(no3, 'section-missing');
+  assert.equal(fixed3, clean());
+});
+
+test('section-order: a duplicated and a misplaced section', () => {
+  const dup = clean() + '五、存在的主要问题及改进情况\n又写了一遍。\n';
+  assert.match(of(dup, 'section-order')[0]!.message.zh, /重复/);
+  const swapped = clean().replace('五、存在的主要问题及改进情况', 'TMP').replace('六、其他需要报告的事项', '五、存在的主要问题及改进情况').replace('TMP', '六、其他需要报告的事项');
+  assert.equal(of(swapped, 'section-order').length, 1);
+  assert.equal(of(clean(), 'section-order').length, 0);
+});
+
+test('section-title: old wording and typos replaced with the standard heading', () => {
+  const text = clean().replace('四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况').replace('一、总体情况', '一、总休情况');
+  assert.equal(of(text, 'section-title').length, 2);
+  assert.equal(assertFixRoundTrip(text, 'section-title'), clean());
+});
+
+test('overview-topic-missing: a topic absent from section 一', () => {
+  const text = clean().replace('（四）政府信息公开平台建设情况。完善平台。', '');
+  const d = of(text, 'overview-topic-missing');
+  assert.deepEqual(d.map((x) => x.message.zh), ['“一、总体情况”中没有写到“政府信息公开平台建设”']);
+  assert.equal(of(clean(), 'overview-topic-missing').length, 0);
+});
+
+test('format-version: a 2024 report in the 2019 layout', () => {
+  const text = clean().replace('本年制发件数\t本年废止件数\t现行有效件数', '本年新制作数量\t本年新公开数量\t对外公开总数量').replace('本年收费金额（单位：万元）', '上一年项目数量\t本年增/减');
+  assert.equal(of(text, 'format-version').length, 1);
+  assert.equal(of(clean(), 'format-version').length, 0);
+});
+
+test('a pre-2019 report is recognised, not flooded with errors', () => {
+  const text = '某某局2017年政府信息公开工作年度报告\n一、概述\n本年度……\n二、主动公开政府信息情况\n……\n三、依申请公开政府信息情况\n……\n四、政府信息公开的收费及减免情况\n……\n';
+  const r = lint(text);
+  assert.equal(r.report.format, 'pre2019');
+  assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId), []);
+});
+
+test('text that is not a report gets no diagnostics', () => {
+  assert.deepEqual(lint('# 会议纪要\n\n今天讨论了三件事。\n').diagnostics, []);
+  assert.equal(lint('').isReport, false);
+});
