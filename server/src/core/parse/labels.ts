@@ -8,24 +8,31 @@
  * Two labels with the same canonical form are the same label written differently.
  */
 export function canon(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    switch (ch) {
-      case ' ': case '\t': case '\n': case '\r': case '\u3000': case '\u00a0':
-        continue;
-      case '（': out += '('; break;
-      case '）': out += ')'; break;
-      case '，': out += ','; break;
-      case '：': out += ':'; break;
-      case '；': out += ';'; break;
-      case '．': out += '.'; break;
-      case '“': case '”': case '＂': case '「': case '」': out += '"'; break;
-      case '／': out += '/'; break;
-      default: out += ch;
-    }
+  const codes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = canonCode(s.charCodeAt(i));
+    if (c >= 0) codes.push(c);
   }
+  let out = '';
+  for (let p = 0; p < codes.length; p += 8192) out += String.fromCharCode.apply(null, codes.slice(p, p + 8192));
   // list numbering written with 、 or ， after a digit: 1、 → 1.
-  return out.replace(/(^|[^0-9])([0-9]{1,2})[、,]/g, '$1$2.');
+  return out.indexOf('、') >= 0 || out.indexOf(',') >= 0 ? out.replace(/(^|[^0-9])([0-9]{1,2})[、,]/g, '$1$2.') : out;
+}
+
+/** Canonical code of one UTF-16 unit, or -1 when it is dropped (white space). */
+export function canonCode(c: number): number {
+  switch (c) {
+    case 32: case 9: case 10: case 13: case 0x3000: case 0xa0: return -1;
+    case 0xff08: return 40; // （
+    case 0xff09: return 41; // ）
+    case 0xff0c: return 44; // ，
+    case 0xff1a: return 58; // ：
+    case 0xff1b: return 59; // ；
+    case 0xff0e: return 46; // ．
+    case 0x201c: case 0x201d: case 0xff02: case 0x300c: case 0x300d: return 34; // quotes
+    case 0xff0f: return 47; // ／
+    default: return c;
+  }
 }
 
 export interface Alignment {

@@ -25,55 +25,58 @@ const CELL_TAGS = /^(td|th)$/i;
 
 export function normalize(src: string): Normalized {
   const n = src.length;
-  const out: string[] = [];
-  const st: number[] = [];
-  const en: number[] = [];
-  const push = (ch: string, s: number, e: number) => {
-    out.push(ch);
-    st.push(s);
-    en.push(e);
+  // the normalised text is never longer than the source: preallocate
+  const buf = new Uint16Array(n);
+  const start = new Int32Array(n + 1);
+  const end = new Int32Array(n + 1);
+  let k = 0;
+  const push = (code: number, s: number, e: number) => {
+    buf[k] = code;
+    start[k] = s;
+    end[k] = e;
+    k++;
   };
   const isHtml = /<(table|tr|td|p|div|br)\b/i.test(src.slice(0, 200000));
-  let lineStartIdx = 0; // index in out where the current line starts
+  let lineStart = 0; // index in buf where the current line starts
   for (let i = 0; i < n; i++) {
     const c = src.charCodeAt(i);
     if (c === 13) {
       const e = src.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      push('\n', i, e);
+      push(10, i, e);
       i = e - 1;
-      lineStartIdx = out.length;
+      lineStart = k;
       continue;
     }
     if (c === 10) {
-      push('\n', i, i + 1);
-      lineStartIdx = out.length;
+      push(10, i, i + 1);
+      lineStart = k;
       continue;
     }
     if (isHtml && c === 60 /* < */) {
+      if (src.startsWith('<!--', i)) {
+        const endc = src.indexOf('-->', i);
+        i = endc > 0 ? endc + 2 : n - 1;
+        continue;
+      }
       const close = src.indexOf('>', i);
       if (close > 0 && close - i < 2000) {
         const m = /^<\/?\s*([a-zA-Z0-9]+)/.exec(src.slice(i, Math.min(close + 1, i + 40)));
         if (m) {
           const tag = m[1]!;
-          if (CELL_TAGS.test(tag)) push('\t', i, close + 1);
+          if (CELL_TAGS.test(tag)) push(9, i, close + 1);
           else if (LINE_TAGS.test(tag)) {
-            push('\n', i, close + 1);
-            lineStartIdx = out.length;
+            push(10, i, close + 1);
+            lineStart = k;
           }
           if (/^(script|style)$/i.test(tag) && src[i + 1] !== '/') {
             const endTag = src.toLowerCase().indexOf(`</${tag.toLowerCase()}`, close);
             if (endTag > 0) {
               const endClose = src.indexOf('>', endTag);
-              i = (endClose > 0 ? endClose : endTag) ;
+              i = endClose > 0 ? endClose : endTag;
               continue;
             }
           }
           i = close;
-          continue;
-        }
-        if (src.startsWith('<!--', i)) {
-          const endc = src.indexOf('-->', i);
-          i = endc > 0 ? endc + 2 : n - 1;
           continue;
         }
       }
@@ -83,59 +86,48 @@ export function normalize(src: string): Normalized {
       if (semi > i && semi - i <= 10) {
         const name = src.slice(i + 1, semi);
         let ch: string | undefined = ENTITIES[name.toLowerCase()];
-        if (ch === undefined && /^#\d+$/.test(name)) ch = String.fromCodePoint(Number(name.slice(1)) || 32);
-        if (ch === undefined && /^#x[0-9a-f]+$/i.test(name)) ch = String.fromCodePoint(parseInt(name.slice(2), 16) || 32);
+        if (ch === undefined && /^#\d+$/.test(name)) ch = safeChar(Number(name.slice(1)));
+        if (ch === undefined && /^#x[0-9a-f]+$/i.test(name)) ch = safeChar(parseInt(name.slice(2), 16));
         if (ch !== undefined) {
-          push(normChar(ch), i, semi + 1);
+          push(normCode(ch.charCodeAt(0)), i, semi + 1);
           i = semi;
           continue;
         }
       }
     }
-    // Markdown heading marks at line start: treat as spaces so headings read as plain lines.
-    if (c === 35 /* # */ && onlySpacesSince(out, lineStartIdx)) {
-      push(' ', i, i + 1);
+    // Markdown heading marks at line start: spaces, so headings read as plain lines
+    if (c === 35 /* # */ && onlySpacesSince(buf, lineStart, k)) {
+      push(32, i, i + 1);
       continue;
     }
     if (c === 124 /* | */ || c === 0xff5c /* ｜ */) {
-      push('\t', i, i + 1);
+      push(9, i, i + 1);
       continue;
     }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      push(src[i]! + src[i + 1]!, i, i + 2);
-      i++;
-      continue;
-    }
-    push(normChar(src[i]!), i, i + 1);
-  }
-  const text = out.join('');
-  // out entries can be 2 UTF-16 units (surrogate pairs): expand maps to text indices
-  const start = new Int32Array(text.length + 1);
-  const end = new Int32Array(text.length + 1);
-  let k = 0;
-  for (let j = 0; j < out.length; j++) {
-    for (let u = 0; u < out[j]!.length; u++) {
-      start[k] = st[j]!;
-      end[k] = en[j]!;
-      k++;
-    }
+    push(normCode(c), i, i + 1);
   }
   start[k] = n;
   end[k] = n;
+  let text = '';
+  for (let p = 0; p < k; p += 8192) text += String.fromCharCode.apply(null, buf.subarray(p, Math.min(k, p + 8192)) as unknown as number[]);
   return { text: blankNoiseLines(text), start, end, sourceLength: n, source: src };
 }
 
-function onlySpacesSince(out: string[], from: number): boolean {
-  for (let j = from; j < out.length; j++) if (out[j] !== ' ' && out[j] !== '#') return false;
+/** A character from a numeric entity; one UTF-16 unit (others become a space). */
+function safeChar(cp: number): string {
+  return Number.isFinite(cp) && cp > 0 && cp < 0xd800 ? String.fromCharCode(cp) : ' ';
+}
+
+function onlySpacesSince(buf: Uint16Array, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (buf[j] !== 32 && buf[j] !== 35) return false;
   return true;
 }
 
-function normChar(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xff10 + 48); // full-width digits
-  if (c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x200b || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f || c === 0x0b || c === 0x0c) return ' ';
-  if (c === 0xff0e) return '.'; // full-width full stop in numbers
-  return ch;
+function normCode(c: number): number {
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10 + 48; // full-width digits
+  if (c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x200b || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f || c === 0x0b || c === 0x0c) return 32;
+  if (c === 0xff0e) return 46; // full-width full stop in numbers
+  return c;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { FormatVersion, Paragraph, Range, Report, Section } from '../model';
 import { FORMAT_2019, FORMAT_2021, type FormatTemplate } from '../format/template';
 import { normalize, sourceSlice, toSource, type Normalized } from './normalize';
-import { findSectionHeadings, findSubHeadings, findTitle, splitLines, type HeadingLine, type Line } from './structure';
+import { findSectionHeadings, findSubHeadings, findTitle, lineAt, splitLines, type HeadingLine, type Line } from './structure';
 import { parseTable2, parseTable3, parseTable4, type Region } from './tables';
 import { canon } from './labels';
 
@@ -21,7 +21,8 @@ const PRE_2019 = ['政府信息公开的收费及减免情况', '依申请公开
 export function parseReport(text: string, opts: ParseOptions = {}): Report {
   const nz = normalize(text);
   const lines = splitLines(nz.text);
-  const flat = canon(nz.text);
+  // format evidence stands in the tables, near the start: a bounded prefix keeps this linear
+  const flat = canon(nz.text.slice(0, 400_000));
 
   const ev21 = EVIDENCE_2021.filter((x) => flat.includes(canon(x)));
   const ev19 = EVIDENCE_2019.filter((x) => flat.includes(canon(x)));
@@ -49,7 +50,7 @@ export function parseReport(text: string, opts: ParseOptions = {}): Report {
     formatEvidence = [];
   }
   const template: FormatTemplate = format === '2019' ? FORMAT_2019 : FORMAT_2021;
-  const headings = findSectionHeadings(lines, template);
+  const headings = template === FORMAT_2021 ? headings0 : findSectionHeadings(lines, template);
 
   const report: Report = { text, format, formatEvidence, sections: [], paragraphs: [], tableRanges: [] };
   if (title) {
@@ -94,7 +95,10 @@ function readTables(nz: Normalized, lines: Line[], headings: HeadingLine[], temp
   const h2 = h(2), h3 = h(3), h4 = h(4);
   const after = (n: number) => headings.find((x) => x.number > n && x.s > (h(n)?.s ?? -1));
   const lineStartOf = (re: RegExp, from: number, to: number) => {
-    for (const l of lines) if (l.s >= from && l.s < to && re.test(canon(l.text))) return l.s;
+    for (let k = lineAt(lines, from); k < lines.length && lines[k]!.s < to; k++) {
+      const l = lines[k]!;
+      if (l.s >= from && re.test(canon(l.text))) return l.s;
+    }
     return -1;
   };
   const end = nz.text.length;
@@ -200,7 +204,7 @@ function findDateLine(nz: Normalized, lines: Line[]): Report['dateLine'] {
 function paragraphs(nz: Normalized, lines: Line[], headings: HeadingLine[], tableRanges: Range[], text: string): Paragraph[] {
   const out: Paragraph[] = [];
   const inTable = (src: number) => tableRanges.some((r) => src >= r.start && src < r.end);
-  const headingStarts = new Set(headings.map((h) => lines.find((l) => h.s >= l.s && h.s <= l.e)?.s));
+  const headingStarts = new Set(headings.map((h) => lines[lineAt(lines, h.s)]!.s));
   let cur: { s: number; e: number } | undefined;
   let section = 0;
   let hIdx = 0;

@@ -107,8 +107,9 @@ export interface SubHeadingLine {
 /** Sub-headings and numbered items: （一）, 1., （1）, at line start. */
 export function findSubHeadings(lines: Line[], from: number, to: number): SubHeadingLine[] {
   const out: SubHeadingLine[] = [];
-  for (const line of lines) {
-    if (line.s < from || line.s >= to) continue;
+  for (let k = lineAt(lines, from); k < lines.length && lines[k]!.s < to; k++) {
+    const line = lines[k]!;
+    if (line.s < from) continue;
     const lead = line.text.length - line.text.replace(/^[\s#*]+/, '').length;
     const t = line.text.slice(lead);
     let m = /^[（(]\s*([一二三四五六七八九十]+)\s*[）)]/.exec(t);
@@ -158,4 +159,16 @@ export function findTitle(lines: Line[], before: number): TitleInfo | undefined 
     }
   }
   return undefined;
+}
+
+/** Index of the line containing offset `pos` (binary search). */
+export function lineAt(lines: Line[], pos: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.s <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

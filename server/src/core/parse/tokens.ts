@@ -3,7 +3,7 @@
  * where a number belongs (`/`, `-`, `无`, letter O …). White space of any kind separates tokens;
  * digits glued to label text (`数量801000081`) are split off.
  */
-import { canon } from './labels';
+import { canonCode } from './labels';
 
 export type TokenKind = 'text' | 'num' | 'bad';
 
@@ -98,9 +98,9 @@ export function canonOf(tokens: readonly Token[]): { text: string; at: number[];
   const atEnd: number[] = [];
   for (const t of tokens) {
     for (let k = 0; k < t.text.length; k++) {
-      const c = canon(t.text[k]!);
-      if (!c) continue;
-      text += c;
+      const code = canonCode(t.text.charCodeAt(k));
+      if (code < 0) continue;
+      text += String.fromCharCode(code);
       at.push(t.s + k);
       atEnd.push(t.s + k + 1);
     }
