@@ -141,3 +141,12 @@ test('text that is not a report gets no diagnostics', () => {
   assert.deepEqual(lint('# 会议纪要\n\n今天讨论了三件事。\n').diagnostics, []);
   assert.equal(lint('').isReport, false);
 });
+
+test('table-cell-invalid: a blank 表二 cell is filled where it belongs', () => {
+  const base = clean('tsv').replace('行政许可\t447228', '行政许可\t447228\t\t');
+  const blank = base.replace('行政许可\t447228', '行政许可\t');
+  const d = of(blank, 'table-cell-invalid');
+  assert.equal(d.length, 1, d.map((x) => x.message.zh).join());
+  const fixed = assertFixRoundTrip(blank, 'table-cell-invalid');
+  assert.ok(fixed.includes('行政许可\t0\t\t'), JSON.stringify(fixed.slice(fixed.indexOf('行政许可'), fixed.indexOf('行政许可') + 12)));
+});

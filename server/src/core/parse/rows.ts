@@ -18,6 +18,11 @@ export interface RowSpec {
   signed?: boolean[];
   /** A group label that may stand as a row of its own (2021 reports that collapse （六）其他处理). */
   collapsedGroupOf?: string;
+  /**
+   * How cells sit among a tab-separated line's fields: 表三 rows are right-aligned (merged label
+   * columns come first), 表二 rows left-aligned (span fillers come last).
+   */
+  align?: 'left' | 'right';
   /** Checks a candidate split of run-together digits (e.g. a row total). */
   accepts?: (values: number[]) => boolean;
 }
@@ -112,7 +117,7 @@ export function matchRows(text: string, tokens: readonly Token[], specs: readonl
       if (at >= 0 && L.length >= 2) {
         const s = buf.at[windowStart + at]!;
         const e = buf.atEnd[windowStart + at + L.length - 1]!;
-        result.rows.push({ spec: sk, labelS: s, labelE: e, written: L, exact: true, cells: blankCells(text, e, sk.width) });
+        result.rows.push({ spec: sk, labelS: s, labelE: e, written: L, exact: true, cells: blankCells(text, e, sk.width, sk.align ?? 'right') });
         found.add(sk.key);
       }
     }
@@ -206,9 +211,10 @@ function cellsFromFields(text: string, row: FoundRow, run: Token[]): (RawCell | 
     p = q + 1;
   }
   const isEmpty = (f: { s: number; e: number }) => text.slice(f.s, f.e).trim() === '';
-  while (fields.length && isEmpty(fields[fields.length - 1]!)) fields.pop();
+  const left = row.spec.align === 'left';
+  if (!left) while (fields.length && isEmpty(fields[fields.length - 1]!)) fields.pop();
   if (fields.length < row.spec.width) return undefined;
-  const take = fields.slice(fields.length - row.spec.width);
+  const take = left ? fields.slice(0, row.spec.width) : fields.slice(fields.length - row.spec.width);
   let r = 0;
   const cells: (RawCell | undefined)[] = [];
   for (let c = 0; c < take.length; c++) {
@@ -226,14 +232,14 @@ function cellsFromFields(text: string, row: FoundRow, run: Token[]): (RawCell | 
 }
 
 /** Blank cells for a row whose label stands alone: positions of empty tab fields, if any. */
-function blankCells(text: string, labelE: number, width: number): (RawCell | undefined)[] {
+function blankCells(text: string, labelE: number, width: number, align: 'left' | 'right'): (RawCell | undefined)[] {
   let lineEnd = text.indexOf('\n', labelE);
   if (lineEnd < 0) lineEnd = text.length;
   const tabs: number[] = [];
   for (let p = labelE; p < lineEnd; p++) if (text.charCodeAt(p) === 9) tabs.push(p);
   const cells: (RawCell | undefined)[] = [];
   for (let c = 0; c < width; c++) {
-    const tab = tabs.length >= width ? tabs[tabs.length - width + c] : undefined;
+    const tab = tabs.length >= width ? tabs[align === 'left' ? c : tabs.length - width + c] : undefined;
     cells.push(tab === undefined ? undefined : { kind: 'blank', raw: '', s: tab + 1, e: tab + 1, value: null });
   }
   return cells;

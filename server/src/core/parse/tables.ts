@@ -79,6 +79,7 @@ export function parseTable2(nz: Normalized, region: Region, t: FormatTemplate): 
         key: `${b.key}/${r.key}`,
         label: r.label,
         width: b.columns.length,
+        align: 'left',
         decimals: b.columns.map(() => b.decimals),
         signed: b.columns.map((c) => !!c.signed),
       });
