@@ -4,10 +4,11 @@
  */
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib/env';
 import { runInHost, type HostRun } from './lib/host';
+import { prepareSuiteWorkspace } from '../../scripts/e2e/workspace.mjs';
 
 const noExtension = existsSync(join(ROOT, 'client/src/extension.ts')) ? false : 'the VS Code extension (client/src/extension.ts) has not landed yet';
 
@@ -49,11 +50,7 @@ test('nianbao extension in the Extension Development Host (suite test/e2e/suite/
     name: 'host-nianbao',
     extensionPath: ROOT,
     suite: join(ROOT, 'test/e2e/suite/nianbao.ts'),
-    workspace: (ws) => {
-      for (const f of readdirSync(join(ROOT, 'samples'))) cpSync(join(ROOT, 'samples', f), join(ws, f), { recursive: true });
-      copyFileSync(join(ROOT, 'samples/000.nianbao.txt'), join(ws, 'report.txt'));
-      writeFileSync(join(ws, 'notes.txt'), '会议纪要：本年度止件数待核。\n');
-    },
+    workspace: prepareSuiteWorkspace,
   });
   await report(t, r);
   assert.equal(r.code, 0, explain(r));
