@@ -110,3 +110,11 @@ test('stylish output names file, position, message and rule; folders are searche
   assert.match(r.stdout, /a\.txt\n\s+30:13\s+错误\s+列标签“本年度止件数”应为“本年废止件数”\s+table-label-typo/);
   assert.match(r.stdout, /检查了 2 个文件/);
 });
+
+test('--stdin checks text from standard input', () => {
+  const r = runCli(['check', '--stdin', '--stdin-filename', 'draft.txt', '--format', 'json'], { input: readFileSync(join(SEEDS, '002_60914c73e690bbf7.txt'), 'utf8') });
+  assert.equal(r.code, 1);
+  const res = JSON.parse(r.stdout);
+  assert.ok(res[0].filePath.endsWith('draft.txt'));
+  assert.ok(res[0].messages.some((m: { ruleId: string; line: number }) => m.ruleId === 'table-label-typo' && m.line === 30));
+});

@@ -7,6 +7,7 @@ import { checkJson, EXTERNAL, SEEDS } from '../helpers/cli';
 
 const TABLE_STRUCTURE = /^(table|section|format|overview)-/;
 
+
 function messages(file: string) {
   const { results, code } = checkJson([file]);
   assert.equal(results.length, 1);
@@ -69,4 +70,12 @@ test('hongze-district-2023: the 表四 sums and the corrupted label are found', 
 test('hongze-district-2024: only the corrupted label among the table rules', () => {
   const { msgs } = messages(join(EXTERNAL, 'hongze-district-2024.txt'));
   assert.deepEqual(msgs.filter((m) => TABLE_STRUCTURE.test(m.ruleId)).map((m) => `${m.ruleId}@${m.line}`), ['table-label-typo@91']);
+});
+
+test('001: no title line: a title-missing hint naming the agency from 发布机构', () => {
+  const { msgs } = messages(join(SEEDS, '001_fef44fb29382a984.txt'));
+  const t = msgs.filter((m) => m.ruleId === 'title-missing');
+  assert.equal(t.length, 1);
+  assert.equal(t[0]!.line, 1);
+  assert.match(t[0]!.message, /青云谱区商务局/);
 });

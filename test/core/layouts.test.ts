@@ -106,3 +106,26 @@ test('templates are valid data with the 25 rows of 表三', () => {
   assert.equal(FORMAT_2021.table3.rows.length, 25);
   assert.equal(FORMAT_2021.table4.groups.length * FORMAT_2021.table4.columns.length, 15);
 });
+
+test('a 2019-format report (2019 labels, （六） one row, negative 本年增/减) reads clean in every layout', async () => {
+  const { FORMAT_2019 } = await import('../../server/src/core');
+  const t3 = { ...HUAIAN_2024.t3 };
+  t3['三.6'] = [0, 1, 2, 3, 4, 5, 6].map((c) => t3['三.6.1']![c]! + t3['三.6.2']![c]! + t3['三.6.3']![c]!);
+  delete t3['三.6.1'];
+  delete t3['三.6.2'];
+  delete t3['三.6.3'];
+  const d2019: ReportData = {
+    ...HUAIAN_2024,
+    year: 2020,
+    t2: { '20.1/regulations': [1, 1, 11], '20.1/normative': [8, 8, 66], '20.5/licensing': [120, 3, 447228], '20.5/otherServices': [40, -2, 1000], '20.6/penalty': [2648, -185, 38], '20.6/coercion': [30, 0, 12], '20.8/fees': [12, -1], '20.9/procurement': [5, 1234.56] },
+    t3,
+  };
+  for (const layout of LAYOUTS) {
+    const text = render(d2019, layout, FORMAT_2019);
+    const r = parseReport(text);
+    assert.equal(r.format, '2019', layout);
+    assert.deepEqual(values(r), expected(d2019), layout);
+    const errs = lint(text).diagnostics.filter((x) => /^(table|section|format)-/.test(x.ruleId));
+    assert.deepEqual(errs.map((x) => `${layout} ${x.ruleId}: ${x.message.zh}`), []);
+  }
+});

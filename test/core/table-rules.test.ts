@@ -150,3 +150,11 @@ test('table-cell-invalid: a blank 表二 cell is filled where it belongs', () =>
   const fixed = assertFixRoundTrip(blank, 'table-cell-invalid');
   assert.ok(fixed.includes('行政许可\t0\t\t'), JSON.stringify(fixed.slice(fixed.indexOf('行政许可'), fixed.indexOf('行政许可') + 12)));
 });
+
+test('title-missing: a report copied from a web page without its title (agency from 发布机构)', () => {
+  const text = '索引号: | x-2024-0001 | 主题分类: | 综合政务 |\n发布机构: | 青云谱区商务局 | 生成日期: | 2024-01-17 |\n' + clean().split('\n').slice(1).join('\n');
+  const d = of(text, 'title-missing');
+  assert.equal(d.length, 1);
+  assert.match(d[0]!.message.zh, /青云谱区商务局2024年政府信息公开工作年度报告/);
+  assert.equal(of(clean(), 'title-missing').length, 0);
+});

@@ -13,6 +13,7 @@ const HELP = `nianbao ${VERSION} — 政府信息公开工作年度报告检查 
 Usage:
   nianbao check [paths…] [--format stylish|json|sarif] [--fix] [--rule id=off|info|warning|error]
                 [--locale zh-CN|en] [--report-year YYYY] [--config FILE] [--no-config]
+                [--stdin [--stdin-filename NAME]] [--max-file-size MB]
   nianbao summary PATHS… [--format md|csv|json|xlsx] [-o FILE]
   nianbao --help | --version
 

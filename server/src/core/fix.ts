@@ -1,19 +1,22 @@
 /**
- * Applying fixes: non-overlapping edits, applied back to front. An edit that overlaps one
+ * Applying fixes: non-overlapping edits, applied in one sweep. An edit that overlaps one
  * already taken is skipped (the next pass picks it up), so the result is always well-formed.
+ * Insertions at the same point are all kept, in the order given (several missing headings at
+ * the end of a report, say).
  */
 import type { Diagnostic, TextEdit } from './rule';
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: number } {
-  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const order = edits.map((e, i) => ({ e, i }));
+  // by position; at one point insertions first (in given order), then the replacement
+  order.sort((x, y) => x.e.range.start - y.e.range.start || (x.e.range.end - x.e.range.start) - (y.e.range.end - y.e.range.start) || x.i - y.i);
   const taken: TextEdit[] = [];
-  let lastEnd = -1;
-  for (const e of sorted) {
-    if (e.range.start < lastEnd) continue;
-    // two insertions at the same point would be ambiguous: keep the first
-    if (e.range.start === lastEnd && e.range.start === e.range.end && taken.length && taken[taken.length - 1]!.range.start === e.range.start) continue;
+  let maxEnd = 0; // sorted by start: an edit clashes only with what reaches past its start
+  for (const { e } of order) {
+    if (e.range.start < 0 || e.range.end > text.length || e.range.end < e.range.start) continue;
+    if (e.range.start < maxEnd) continue;
     taken.push(e);
-    lastEnd = e.range.end;
+    maxEnd = Math.max(maxEnd, e.range.end);
   }
   let out = '';
   let pos = 0;
@@ -25,20 +28,31 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
   return { text: out, applied: taken.length };
 }
 
-/** The edits of every safe fix among the diagnostics, one fix at a time, never overlapping. */
+/** The edits of every safe fix among the diagnostics, whole fixes only, never overlapping. */
 export function fixAllEdits(diagnostics: readonly Diagnostic[], opts: { onlyRule?: string; includeUnsafe?: boolean } = {}): TextEdit[] {
-  const edits: TextEdit[] = [];
-  const ranges: { start: number; end: number }[] = [];
   const fixes = diagnostics
-    .filter((d) => d.fix && (opts.includeUnsafe || d.fix.safe) && (!opts.onlyRule || d.ruleId === opts.onlyRule))
-    .map((d) => d.fix!);
+    .map((d) => d.fix && (opts.includeUnsafe || d.fix.safe) && (!opts.onlyRule || d.ruleId === opts.onlyRule) && d.fix.edits.length ? [...d.fix.edits].sort((a, b) => a.range.start - b.range.start) : undefined)
+    .filter((x): x is TextEdit[] => !!x)
+    .sort((a, b) => a[0]!.range.start - b[0]!.range.start);
+  const edits: TextEdit[] = [];
+  let maxEnd = 0;
+  let lastReplaced: TextEdit['range'] | undefined;
   for (const f of fixes) {
-    const overlaps = f.edits.some((e) => ranges.some((r) => e.range.start < r.end && r.start < e.range.end || (e.range.start === r.start && e.range.end === r.end)));
-    if (overlaps) continue;
-    for (const e of f.edits) {
-      edits.push(e);
-      ranges.push(e.range);
+    let end = maxEnd;
+    let ok = true;
+    for (const e of f) {
+      const same = lastReplaced && e.range.start === lastReplaced.start && e.range.end === lastReplaced.end && e.range.end > e.range.start;
+      if (e.range.start < end || same) {
+        ok = false;
+        break;
+      }
+      end = Math.max(end, e.range.end);
     }
+    if (!ok) continue;
+    edits.push(...f);
+    maxEnd = end;
+    const last = f[f.length - 1]!;
+    if (last.range.end > last.range.start) lastReplaced = last.range;
   }
   return edits;
 }

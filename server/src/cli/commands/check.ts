@@ -1,9 +1,9 @@
 /** `nianbao check`: lint files, print in a chosen format, optionally apply the safe fixes. */
-import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { lint, resolveConfig, applyEdits, fixAllEdits, localize, severitySetting } from '../../core';
 import type { Locale, SeveritySetting } from '../../core';
-import { collectFiles, readReportFile } from '../../io/files';
+import { collectFiles, decode, readReportFile } from '../../io/files';
 import { configForFile, loadConfigFile } from '../../io/config-files';
 import { parseArgs, lastOption, UsageError } from '../args';
 import { toFileResult, type FileResult } from '../formatters/result';
@@ -13,7 +13,7 @@ import { formatSarif } from '../formatters/sarif';
 const MAX_FIX_PASSES = 3;
 
 export async function runCheck(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { options: ['format', 'rule', 'locale', 'report-year', 'config', 'max-file-size'], flags: ['fix', 'no-config', 'quiet'] });
+  const args = parseArgs(argv, { options: ['format', 'rule', 'locale', 'report-year', 'config', 'max-file-size', 'stdin-filename'], flags: ['fix', 'no-config', 'quiet', 'stdin'] });
   const format = lastOption(args, 'format') ?? 'stylish';
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif (got '${format}')`);
   const localeOpt = lastOption(args, 'locale');
@@ -41,8 +41,10 @@ export async function runCheck(argv: string[]): Promise<number> {
     }
   }
 
+  const stdin = args.flags.has('stdin');
+  if (stdin && args.flags.has('fix')) throw new UsageError('--fix cannot be used with --stdin');
   const paths = args.positionals.length ? args.positionals : ['.'];
-  const { files, errors } = collectFiles(paths);
+  const { files, errors } = stdin ? { files: [resolve(lastOption(args, 'stdin-filename') ?? '<stdin>')], errors: [] } : collectFiles(paths);
   const results: FileResult[] = [];
   let locale: Locale = (localeOpt as Locale | undefined) ?? 'zh-CN';
   const stderrLines: string[] = [];
@@ -61,7 +63,7 @@ export async function runCheck(argv: string[]): Promise<number> {
       maxFileSizeMB: maxMb !== undefined ? Number(maxMb) : undefined,
     });
     locale = config.locale;
-    const read = readReportFile(file, config.maxFileSizeMB * 1024 * 1024);
+    const read = stdin ? decode(readFileSync(0)) : readReportFile(file, config.maxFileSizeMB * 1024 * 1024);
     if (!read.ok) {
       stderrLines.push(`${file}: ${localize(read.error, locale)}`);
       continue;

@@ -4,5 +4,6 @@ import sectionOrder from './section-order';
 import sectionTitle from './section-title';
 import overviewTopicMissing from './overview-topic-missing';
 import formatVersion from './format-version';
+import titleMissing from './title-missing';
 
-export const structureRules: readonly Rule[] = [sectionMissing, sectionOrder, sectionTitle, overviewTopicMissing, formatVersion];
+export const structureRules: readonly Rule[] = [sectionMissing, sectionOrder, sectionTitle, overviewTopicMissing, formatVersion, titleMissing];

@@ -1,0 +1,31 @@
+import type { Rule } from '../../rule';
+
+/** No title line naming the agency, the year and 政府信息公开工作年度报告. */
+const rule: Rule = {
+  meta: {
+    id: 'title-missing',
+    category: 'structure',
+    defaultSeverity: 'info',
+    fixable: false,
+    description: { zh: '缺少标题（“××机关××××年政府信息公开工作年度报告”）', en: 'The report has no title line (“<agency> <year> 政府信息公开工作年度报告”)' },
+    docs: {
+      zh: '年报应以“机关名称 + 年度 + 政府信息公开工作年度报告”作标题。从网页复制的文本常以“索引号、发布机构”等页面信息开头而丢了标题；此时机关名称从“发布机构”读取。',
+      en: 'A report opens with a title naming the agency and the year. Text copied from a web page often starts with page metadata (索引号, 发布机构) instead; the agency is then read from 发布机构.',
+    },
+  },
+  check(ctx) {
+    const { report, text } = ctx;
+    if (report.title || report.format === 'pre2019') return;
+    const first = text.search(/\S/);
+    const start = first < 0 ? 0 : first;
+    const nl = text.indexOf('\n', start);
+    ctx.report_({
+      range: { start, end: nl < 0 ? text.length : nl },
+      message: {
+        zh: `报告没有标题${report.agency ? `（发布机构：${report.agency.text}）` : ''}，应为“${report.agency?.text ?? '××机关'}${report.year?.value ?? '××××'}年政府信息公开工作年度报告”`,
+        en: `The report has no title${report.agency ? ` (publisher: ${report.agency.text})` : ''}; expected “${report.agency?.text ?? '<agency>'}${report.year?.value ?? '<year>'}年政府信息公开工作年度报告”`,
+      },
+    });
+  },
+};
+export default rule;
