@@ -1,0 +1,160 @@
+/**
+ * The nianbao extension inside a real VS Code extension host, through the real `vscode` API.
+ * Runs in code-server's Extension Development Host (test/e2e/vscode-host.test.ts) and is the
+ * kind of suite `@vscode/test-electron` runs (scripts/e2e/electron.mjs): `run()` rejects on failure.
+ * The workspace is a fresh copy of samples/ plus report.txt (a report under a plain .txt name)
+ * and notes.txt (not a report). The core, bundled in, is the oracle for what the server must say.
+ */
+import * as vscode from 'vscode';
+import assert from 'node:assert/strict';
+import { lint } from '../../../server/src/core';
+import { runAll, test, waitFor } from './harness';
+
+const folder = () => {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'a workspace folder is open');
+  return f.uri;
+};
+
+function extension() {
+  const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'nianbao-lint');
+  assert.ok(ext, 'the nianbao-lint extension is loaded');
+  return ext;
+}
+
+async function open(name: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), name));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = typeof d.code === 'object' ? d.code.value : d.code;
+  return c === undefined ? undefined : String(c);
+}
+
+const key = (rule: string | undefined, line: number, ch: number) => `${rule}@${line}:${ch}`;
+
+/** Waits until the editor's diagnostics for `doc` are the core's diagnostics for its current text. */
+async function settled(doc: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
+  let last = '';
+  try {
+    return await waitFor(`diagnostics of ${doc.uri.path} to match the core`, () => {
+      const expected = lint(doc.getText()).diagnostics.map((d) => {
+        const p = doc.positionAt(d.range.start);
+        return key(d.ruleId, p.line, p.character);
+      });
+      const got = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'nianbao');
+      const actual = got.map((d) => key(codeOf(d), d.range.start.line, d.range.start.character));
+      last = `expected ${JSON.stringify(expected.sort())}\n got ${JSON.stringify(actual.sort())}`;
+      return JSON.stringify(actual) === JSON.stringify(expected) ? got : undefined;
+    });
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n${last}`);
+  }
+}
+
+async function apply(action: vscode.CodeAction): Promise<void> {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `applying "${action.title}"`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** Every edit of an action stays small: minimal edits, never a whole-document replace. */
+function assertMinimal(action: vscode.CodeAction, doc: vscode.TextDocument) {
+  for (const [, edits] of action.edit?.entries() ?? []) {
+    for (const e of edits) {
+      assert.ok(doc.offsetAt(e.range.end) - doc.offsetAt(e.range.start) < doc.getText().length / 2, `"${action.title}" replaces most of the document`);
+    }
+  }
+}
+
+async function closeWithoutSaving(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+test('a *.nianbao.txt file opens as gov-report and activates the extension', async () => {
+  const doc = await open('000.nianbao.txt');
+  assert.equal(doc.languageId, 'gov-report');
+  await waitFor('the extension to activate', () => (extension().isActive ? true : undefined));
+});
+
+test('seed 000: the squiggle on 本年度止件数 (line 34) with rule id, docs link and source', async () => {
+  const doc = await open('000.nianbao.txt');
+  const diags = await settled(doc);
+  const typo = diags.find((d) => codeOf(d) === 'table-label-typo' && d.range.start.line === 33);
+  assert.ok(typo, 'table-label-typo on line 34');
+  assert.equal(doc.getText(typo.range), '本年度止件数');
+  assert.equal(typo.severity, vscode.DiagnosticSeverity.Error);
+  assert.ok(typeof typo.code === 'object' && typo.code.target.toString().length > 0, 'the code links to the rule docs');
+  assert.ok(diags.every((d) => typeof d.code === 'object'), 'every diagnostic has its rule id and docs link');
+});
+
+test('quick fix through vscode.executeCodeActionProvider: 本年度止件数 → 本年废止件数', async () => {
+  const doc = await open('000.nianbao.txt');
+  const typo = (await settled(doc)).find((d) => codeOf(d) === 'table-label-typo' && d.range.start.line === 33)!;
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, typo.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((a) => a.kind?.value.startsWith('quickfix') && a.diagnostics?.some((d) => codeOf(d) === 'table-label-typo'));
+  assert.ok(fix, `a quick fix for table-label-typo among ${JSON.stringify(actions.map((a) => a.title))}`);
+  assertMinimal(fix, doc);
+  const before = doc.getText().split('\n');
+  await apply(fix);
+  const after = doc.getText().split('\n');
+  assert.ok(after[33].includes('本年废止件数') && !after[33].includes('本年度止件数'), after[33]);
+  assert.deepEqual(after.filter((_, i) => i !== 33), before.filter((_, i) => i !== 33), 'only line 34 changed');
+  const diags = await settled(doc);
+  assert.ok(!diags.some((d) => codeOf(d) === 'table-label-typo' && d.range.start.line === 33), 'the squiggle is gone');
+  await closeWithoutSaving();
+});
+
+test('source.fixAll.nianbao leaves no fixable error, and 0 errors where every error is fixable', async () => {
+  const files = (await vscode.workspace.findFiles('*.nianbao.txt')).map((u) => u.path.split('/').pop()!).sort();
+  let fullyFixable = 0;
+  for (const name of files) {
+    const doc = await open(name);
+    const errors = lint(doc.getText()).diagnostics.filter((d) => d.severity === 'error');
+    if (!errors.some((d) => d.fix?.safe)) {
+      await closeWithoutSaving();
+      continue;
+    }
+    await settled(doc);
+    const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.nianbao');
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.nianbao');
+    assert.ok(fixAll, `${name}: a source.fixAll.nianbao action among ${JSON.stringify(actions.map((a) => a.kind?.value))}`);
+    assertMinimal(fixAll, doc);
+    await apply(fixAll);
+    const after = await settled(doc);
+    const left = lint(doc.getText()).diagnostics.filter((d) => d.severity === 'error' && d.fix?.safe);
+    assert.deepEqual(left.map((d) => d.ruleId), [], `${name}: fixable errors left after fix-all`);
+    if (errors.every((d) => d.fix?.safe)) {
+      fullyFixable++;
+      assert.deepEqual(after.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => codeOf(d)), [], `${name}: errors left`);
+    }
+    await closeWithoutSaving();
+  }
+  assert.ok(fullyFixable > 0, 'at least one sample has only fixable errors (the 0-errors case was exercised)');
+}, 90_000);
+
+test('a report under a plain .txt name is checked (detect: auto); a non-report is left alone', async () => {
+  const report = await open('report.txt');
+  assert.equal(report.languageId, 'plaintext');
+  const diags = await settled(report);
+  assert.ok(diags.length > 0, 'the plaintext report has diagnostics');
+  const notes = await open('notes.txt');
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.deepEqual(vscode.languages.getDiagnostics(notes.uri).filter((d) => d.source === 'nianbao'), []);
+});
+
+test('every contributed command is registered, under the category 年报检查', async () => {
+  const contributed: { command: string; category?: string; title: string }[] = extension().packageJSON.contributes?.commands ?? [];
+  assert.ok(contributed.length >= 4, `at least 4 commands contributed, got ${contributed.length}`);
+  const registered = new Set(await vscode.commands.getCommands(true));
+  for (const c of contributed) {
+    assert.ok(registered.has(c.command), `${c.command} is registered`);
+    assert.ok((c.category ?? '').includes('年报检查') || c.category?.startsWith('%'), `${c.command} is under 年报检查`);
+  }
+});
+
+export function run(): Promise<void> {
+  return runAll();
+}
