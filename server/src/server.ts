@@ -7,3 +7,7 @@ import { startSession } from './lsp/session';
 
 const connection = createConnection(ProposedFeatures.all);
 startSession(connection);
+
+// a stray rejection or exception is logged; the server stays up for the next keystroke
+process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+process.on('uncaughtException', (e) => connection.console.error(`uncaught exception: ${e.stack ?? e.message}`));

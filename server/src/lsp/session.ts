@@ -6,6 +6,8 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -45,7 +47,8 @@ export function startSession(connection: Connection): void {
       return value;
     },
     warn: (message) => {
-      void connection.window.showWarningMessage(message);
+      // a notification: window/showMessageRequest would wait on (and fail in) clients without it
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
       connection.console.warn(message);
     },
   });
