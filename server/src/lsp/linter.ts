@@ -1,7 +1,7 @@
 /**
- * Linting open documents. Every change is linted, but a change that arrives while the
- * document's lint is under way (waiting for its settings) only marks it dirty: when the
- * running lint ends, one more lint runs on the newest text. Results for a version that is no
+ * Linting open documents. Every change is linted, but changes that arrive while the
+ * document's lint is under way (fetching settings, or queued on the connection behind the
+ * change that started it) only mark it dirty: the lint then runs once on the newest text. Results for a version that is no
  * longer current are dropped, never published.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -67,6 +67,13 @@ export class Linter {
       do {
         this.dirty.delete(uri);
         const docConfig = await this.host.getConfig(uri);
+        // let changes already queued on the connection land first (one turn of the event loop
+        // per message), so a burst of keystrokes costs one lint, not one each
+        let seen: number | undefined;
+        while (this.host.getDocument(uri) && this.host.getDocument(uri)!.version !== seen) {
+          seen = this.host.getDocument(uri)!.version;
+          await new Promise((r) => setImmediate(r));
+        }
         const doc = this.host.getDocument(uri);
         if (!doc) return;
         const state = this.safeLint(doc, docConfig);
