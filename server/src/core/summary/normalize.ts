@@ -7,6 +7,7 @@ import type { Diagnostic, Msg, Severity } from '../rule';
 import type { ResolvedConfig } from '../config';
 import { lint, type LintResult } from '../lint';
 import { templateFor, type FormatTemplate } from '../format/template';
+import { LineIndex } from '../position';
 import { decOf } from './decimal';
 import { addCollapsedRow, COLLAPSED_GROUP, computeChecks, emptyTables, MISSING, type SCell, type SummaryTables } from './tables';
 
@@ -15,7 +16,8 @@ export interface RuleProblems {
   errors: number;
   warnings: number;
   infos: number;
-  items: { severity: Severity; message: Msg; range: Range }[];
+  /** Each problem; `line` is 1-based. */
+  items: { severity: Severity; message: Msg; range: Range; line: number }[];
 }
 
 export interface NormalizedReport {
@@ -52,7 +54,7 @@ export function normalizeReport(result: LintResult): NormalizedReport {
     tables,
     unreadable: unreadableReasons(report),
     missingRows: [...(report.table2?.missingRows ?? []), ...(report.table3?.missingRows ?? []), ...(report.table4?.missingRows ?? [])],
-    problems: byRule(result.diagnostics),
+    problems: byRule(result.diagnostics, new LineIndex(report.text)),
     errorCount: result.diagnostics.filter((d) => d.severity === 'error').length,
     warningCount: result.diagnostics.filter((d) => d.severity === 'warning').length,
   };
@@ -105,7 +107,7 @@ function unreadableReasons(report: Report): Msg[] {
   return out;
 }
 
-function byRule(diagnostics: readonly Diagnostic[]): RuleProblems[] {
+function byRule(diagnostics: readonly Diagnostic[], lines: LineIndex): RuleProblems[] {
   const map = new Map<string, RuleProblems>();
   for (const d of diagnostics) {
     let p = map.get(d.ruleId);
@@ -113,7 +115,7 @@ function byRule(diagnostics: readonly Diagnostic[]): RuleProblems[] {
     if (d.severity === 'error') p.errors++;
     else if (d.severity === 'warning') p.warnings++;
     else p.infos++;
-    p.items.push({ severity: d.severity, message: d.message, range: d.range });
+    p.items.push({ severity: d.severity, message: d.message, range: d.range, line: lines.position(d.range.start).line + 1 });
   }
   return [...map.values()].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.ruleId.localeCompare(b.ruleId));
 }

@@ -112,7 +112,8 @@ function sumText(values: Dec[]): string {
 function equation(parts: Dec[], stated: Dec): { ok: boolean; equation: string } {
   const sum = decSum(parts);
   const ok = decEq(sum, stated);
-  const lhs = parts.length > 1 ? `${sumText(parts)} = ${sum}` : sum;
+  const nonZero = parts.filter((v) => !decEq(v, '0')).length;
+  const lhs = nonZero > 1 ? `${sumText(parts)} = ${sum}` : sum;
   return { ok, equation: ok ? `${lhs} = ${stated}` : `${lhs} ≠ ${stated}` };
 }
 
