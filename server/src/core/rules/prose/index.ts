@@ -8,5 +8,6 @@ import numbering from './numbering';
 import punctuationRepeat from './punctuation-repeat';
 import punctuationWidth from './punctuation-width';
 import typo from './typo';
+import narrativeTableMismatch from './narrative-table-mismatch';
 
-export const proseRules: readonly Rule[] = [narrativeSum, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, numbering, conversionResidue, numberStyle];
+export const proseRules: readonly Rule[] = [narrativeTableMismatch, narrativeSum, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, numbering, conversionResidue, numberStyle];

@@ -19,8 +19,8 @@ const rule: Rule = {
     fixable: true,
     description: { zh: '数字用法不规范（统计数用汉字、日期虚位、年份简写）', en: 'Number style (counts in Chinese numerals, leading zeros in dates, 2-digit years)' },
     docs: {
-      zh: 'GB/T 15835—2011 4.1.1：计量、统计用阿拉伯数字，统计句中“发布六条”应为“发布6条”（句中已有阿拉伯数字计数时才报告）；GB/T 9704：日期不编虚位（“01月”→“1月”），年份标全称（“23年度”→“2023年度”）。快速修复改为规范写法。',
-      en: 'GB/T 15835—2011 4.1.1: counts use Arabic numerals; 发布六条 in a statistics sentence becomes 发布6条 (reported only where the sentence already counts in Arabic numerals). GB/T 9704: no leading zeros in dates (01月 → 1月), years in full (23年度 → 2023年度). The fix rewrites the number.',
+      zh: 'GB/T 15835—2011 4.1.1：计量、统计用阿拉伯数字，统计句中“发布六条”应为“发布6条”（所在段落已用阿拉伯数字计数时才报告）；GB/T 9704：日期不编虚位（“01月”→“1月”），年份标全称（“23年度”→“2023年度”）。快速修复改为规范写法。',
+      en: 'GB/T 15835—2011 4.1.1: counts use Arabic numerals; 发布六条 in a statistics sentence becomes 发布6条 (reported only where the paragraph already counts in Arabic numerals). GB/T 9704: no leading zeros in dates (01月 → 1月), years in full (23年度 → 2023年度). The fix rewrites the number.',
     },
   },
   check(ctx) {
@@ -35,9 +35,9 @@ const rule: Rule = {
     for (const p of prose(ctx.report)) {
       const c = compact(ctx.text, p.range);
       const s = c.s;
-      for (const sent of sentences(s)) {
+      const counts = ARABIC_COUNT.test(s);
+      for (const sent of counts ? sentences(s) : []) {
         const t = s.slice(sent.start, sent.end);
-        if (!ARABIC_COUNT.test(t)) continue;
         CN_COUNT.lastIndex = 0;
         for (let m = CN_COUNT.exec(t); m; m = CN_COUNT.exec(t)) {
           const n = chineseNumber(m[1]!);
