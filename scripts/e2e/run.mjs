@@ -2,7 +2,7 @@
 // builds (and packages the .vsix when the project has a `package` script), then runs
 // test/e2e/*.test.ts with node's test runner, one file at a time (a browser plus code-server
 // take about 2.5 GB and both cores). Usage: node scripts/e2e/run.mjs [name-filter …]
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { setup } from './setup.mjs';
@@ -11,11 +11,14 @@ const root = new URL('../../', import.meta.url).pathname;
 process.chdir(root);
 
 function npmRun(script) {
-  const r = spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' });
+  // No stdin: a packaging prompt must fail, not hang CI.
+  const r = spawnSync('npm', ['run', '--silent', script], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 const t0 = Date.now();
+// Screenshots of this run only: a stale failure shot would mislead.
+rmSync('test-artifacts', { recursive: true, force: true });
 const paths = setup();
 const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
 npmRun('build');

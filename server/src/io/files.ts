@@ -4,10 +4,11 @@
  */
 import { readFileSync, readdirSync, statSync, realpathSync } from 'node:fs';
 import { join, extname, resolve } from 'node:path';
+import iconv from 'iconv-lite';
 import type { Msg } from '../core/rule';
 
 /** File name endings the CLI checks when walking folders. */
-export const REPORT_EXTENSIONS = ['.txt', '.md'];
+export const REPORT_EXTENSIONS = ['.txt', '.md', '.docx', '.html', '.htm'];
 
 export interface ReadOk {
   ok: true;
@@ -86,18 +87,71 @@ export function readReportFile(path: string, maxBytes = 50 * 1024 * 1024): ReadR
   return decode(buf);
 }
 
+/**
+ * Bytes to text: BOMs first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then GB18030 (a superset
+ * of GBK and GB2312, which many government files use). Undecodable bytes are reported once.
+ */
 export function decode(buf: Buffer): ReadResult {
-  if (buf.includes(0) && !(buf[0] === 0xff && buf[1] === 0xfe) && !(buf[0] === 0xfe && buf[1] === 0xff)) {
-    return { ok: false, error: { zh: '已跳过：二进制文件，不是文本', en: 'skipped: binary file, not text' } };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return ok(new TextDecoder('utf-16le').decode(buf.subarray(2)), true, 'utf-16le');
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return ok(new TextDecoder('utf-16be').decode(buf.subarray(2)), true, 'utf-16be');
+  const utf8Bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  const body = utf8Bom ? buf.subarray(3) : buf;
+  if (looksBinary(body)) return { ok: false, error: { zh: '已跳过：二进制文件，不是文本', en: 'skipped: binary file, not text' } };
+  try {
+    return ok(new TextDecoder('utf-8', { fatal: true }).decode(body), utf8Bom, 'utf-8');
+  } catch {
+    // not UTF-8: GB18030 decodes every byte sequence GBK files contain
   }
-  let text = buf.toString('utf8');
-  const bom = text.charCodeAt(0) === 0xfeff;
-  if (bom) text = text.slice(1);
-  const warnings: Msg[] = [];
-  if (text.includes('\ufffd')) {
-    warnings.push({ zh: '文件含有无法按 UTF-8 解码的字节', en: 'the file has bytes that are not valid UTF-8' });
+  if (!utf8Bom) {
+    const gb = iconv.decode(body, 'gb18030');
+    const bad = countOf(gb, '\ufffd');
+    if (bad === 0) return ok(gb, false, 'gb18030');
   }
-  return { ok: true, text, bom, encoding: 'utf-8', warnings };
+  const text = new TextDecoder('utf-8').decode(body);
+  const r = ok(text, utf8Bom, 'utf-8');
+  r.warnings.push({
+    zh: `文件含有 ${countOf(text, '\ufffd')} 处无法解码的字节（既不是 UTF-8 也不是 GBK/GB18030），已替换为 �`,
+    en: `the file has ${countOf(text, '\ufffd')} undecodable byte sequence(s) (neither UTF-8 nor GBK/GB18030), shown as �`,
+  });
+  return r;
+}
+
+function ok(text: string, bom: boolean, encoding: string): ReadOk {
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    bom = true;
+  }
+  return { ok: true, text, bom, encoding, warnings: [] };
+}
+
+function countOf(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** NUL bytes or many control characters in the first 8 KB: not a text file. */
+function looksBinary(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
+  }
+  return n > 0 && control / n > 0.1;
+}
+
+/** Encode text back to the file's own encoding when writing fixes. */
+export function encode(text: string, encoding: string, bom: boolean): Buffer {
+  if (encoding === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  if (encoding === 'utf-16be') {
+    const le = Buffer.from(text, 'utf16le');
+    for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+    return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
+  }
+  if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
+  return Buffer.from((bom ? '\ufeff' : '') + text, 'utf8');
 }
 
 function ioError(e: unknown): Msg {

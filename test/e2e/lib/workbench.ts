@@ -21,8 +21,10 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }
 
-/** Find (Ctrl+F), Enter, Escape: the first match after the cursor is left selected. Returns the status bar's "Ln x, Col y". */
+/** Click into the editor, Find (Ctrl+F), Enter, Escape: the next match is left selected. Returns the status bar's "Ln x, Col y". */
 export async function selectText(page: Page, text: string): Promise<string> {
+  // Focus may be in a panel (Problems has its own Ctrl+F filter).
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+F');
   const input = page.locator('.editor-instance .find-widget textarea').first();
   await input.waitFor();
@@ -31,14 +33,21 @@ export async function selectText(page: Page, text: string): Promise<string> {
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await page.locator('.editor-instance .find-widget.visible').waitFor({ state: 'hidden' });
+  await editorFocused(page);
   return (await page.locator('#status\\.editor\\.selection').first().innerText()).trim();
+}
+
+/** Until the keyboard focus is in the text editor (after a widget or panel closes). */
+export async function editorFocused(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!document.activeElement?.closest('.editor-instance .monaco-editor'));
 }
 
 /** Ctrl+. opens the quick-fix list; picks the row whose text matches. Returns the rows offered. */
 export async function quickFix(page: Page, pick: RegExp | string, shot?: string): Promise<string[]> {
+  await editorFocused(page);
   await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row');
-  await rows.first().waitFor();
+  await rows.filter({ hasText: pick }).first().waitFor();
   const titles = await rows.allInnerTexts();
   if (shot) await screenshot(page, shot);
   await rows.filter({ hasText: pick }).first().click();

@@ -93,8 +93,10 @@ test('quick fix through vscode.executeCodeActionProvider: 本年度止件数 →
   const doc = await open('000.nianbao.txt');
   const typo = (await settled(doc)).find((d) => codeOf(d) === 'table-label-typo' && d.range.start.line === 33)!;
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, typo.range, vscode.CodeActionKind.QuickFix.value);
-  const fix = actions.find((a) => a.kind?.value.startsWith('quickfix') && a.diagnostics?.some((d) => codeOf(d) === 'table-label-typo'));
-  assert.ok(fix, `a quick fix for table-label-typo among ${JSON.stringify(actions.map((a) => a.title))}`);
+  // The API's converter does not always carry `diagnostics` back; then the title must name the fix.
+  const fix = actions.find((a) => a.kind?.value.startsWith('quickfix') && (a.diagnostics?.some((d) => codeOf(d) === 'table-label-typo') || a.title.includes('本年废止件数')));
+  const seen = actions.map((a) => ({ title: a.title, kind: a.kind?.value, diagnostics: a.diagnostics?.map(codeOf) }));
+  assert.ok(fix, `a quick fix tied to the table-label-typo diagnostic among ${JSON.stringify(seen)}`);
   assertMinimal(fix, doc);
   const before = doc.getText().split('\n');
   await apply(fix);

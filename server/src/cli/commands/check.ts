@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { lint, resolveConfig, applyEdits, fixAllEdits, localize, severitySetting } from '../../core';
 import type { Locale, SeveritySetting } from '../../core';
-import { collectFiles, decode, readReportFile } from '../../io/files';
+import { collectFiles, decode, encode, readReportFile } from '../../io/files';
+import { describeHtmlOffset, isDocument, readDocx } from '../../io/documents';
 import { configForFile, loadConfigFile } from '../../io/config-files';
 import { parseArgs, lastOption, UsageError } from '../args';
 import { toFileResult, type FileResult } from '../formatters/result';
@@ -63,7 +64,8 @@ export async function runCheck(argv: string[]): Promise<number> {
       maxFileSizeMB: maxMb !== undefined ? Number(maxMb) : undefined,
     });
     locale = config.locale;
-    const read = stdin ? decode(readFileSync(0)) : readReportFile(file, config.maxFileSizeMB * 1024 * 1024);
+    const document = !stdin && isDocument(file);
+    const read = stdin ? decode(readFileSync(0)) : /\.docx$/i.test(file) ? await readDocx(file) : readReportFile(file, config.maxFileSizeMB * 1024 * 1024);
     if (!read.ok) {
       stderrLines.push(`${file}: ${localize(read.error, locale)}`);
       continue;
@@ -72,7 +74,10 @@ export async function runCheck(argv: string[]): Promise<number> {
     for (const w of read.warnings) stderrLines.push(`${file}: ${localize(w, locale)}`);
     let text = read.text;
     let result = lint(text, config);
-    if (args.flags.has('fix')) {
+    if (!read.text.trim()) stderrLines.push(`${file}: ${locale === 'en' ? 'empty file' : '空文件'}`);
+    if (args.flags.has('fix') && document) {
+      stderrLines.push(`${file}: ${locale === 'en' ? '--fix does not write into Word or HTML files; fix the source document' : '--fix 不修改 Word 或网页文件，请在原文档中修改'}`);
+    } else if (args.flags.has('fix')) {
       let changed = false;
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
         const edits = fixAllEdits(result.diagnostics);
@@ -85,14 +90,22 @@ export async function runCheck(argv: string[]): Promise<number> {
       }
       if (changed) {
         try {
-          writeFileSync(file, (read.bom ? '\ufeff' : '') + text);
+          writeFileSync(file, encode(text, read.encoding, read.bom));
         } catch (e) {
           stderrLines.push(`${file}: ${(e as Error).message}`);
         }
       }
     }
     for (const re of result.ruleErrors) stderrLines.push(`${file}: rule ${re.ruleId} failed: ${re.error.split('\n')[0]}`);
-    results.push(toFileResult(file, text, result.diagnostics, config.locale));
+    const fileResult = toFileResult(file, text, result.diagnostics, config.locale);
+    if (document) {
+      // positions inside converted markup mean little to a reader: say where in the document
+      fileResult.messages.forEach((m, i) => {
+        m.location = localize(describeHtmlOffset(text, result.diagnostics[i]!.range.start), config.locale);
+        delete m.fix;
+      });
+    }
+    results.push(fileResult);
   }
 
   const display = (p: string) => relative(process.cwd(), p) || p;

@@ -12,6 +12,8 @@ export interface MessageResult {
   column: number;
   endLine: number;
   endColumn: number;
+  /** For Word and HTML files: where in the document (paragraph / table row and column). */
+  location?: string;
   /** One replacement covering all the fix's edits, as ESLint reports fixes (offsets into the text). */
   fix?: { range: [number, number]; text: string };
 }

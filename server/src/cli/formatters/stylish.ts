@@ -13,7 +13,7 @@ export function formatStylish(results: FileResult[], locale: Locale, display: (p
     if (!r.messages.length) continue;
     out += `\n${display(r.filePath)}\n`;
     for (const m of r.messages) {
-      out += `  ${`${m.line}:${m.column}`.padEnd(8)} ${LEVEL[locale][m.level].padEnd(7)} ${m.message}  ${m.ruleId}\n`;
+      out += `  ${(m.location ?? `${m.line}:${m.column}`).padEnd(8)} ${LEVEL[locale][m.level].padEnd(7)} ${m.message}  ${m.ruleId}\n`;
     }
     errors += r.errorCount;
     warnings += r.warningCount;

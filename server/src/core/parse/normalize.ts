@@ -36,7 +36,7 @@ export function normalize(src: string): Normalized {
     end[k] = e;
     k++;
   };
-  const isHtml = /<(table|tr|td|p|div|br)\b/i.test(src.slice(0, 200000));
+  const isHtml = /<\/?(table|tr|td|p|div|br)\b/i.test(src.slice(0, 200000));
   let lineStart = 0; // index in buf where the current line starts
   for (let i = 0; i < n; i++) {
     const c = src.charCodeAt(i);

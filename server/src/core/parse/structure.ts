@@ -86,6 +86,9 @@ export function findSectionHeadings(lines: Line[], template: FormatTemplate): He
     // without a numeral, only a line that is (nearly) a standard title counts
     const standardBody = template.sections[number - 1]!.title.replace(/^[一二三四五六]、/, '');
     if (!m && editDistance(canon(body), canon(standardBody)) > 2) continue;
+    // a heading is its title, not a title with a sentence after it
+    const longest = Math.max(canon(standardBody).length, ...template.sections[number - 1]!.aliases.map((a) => canon(a).length));
+    if (canon(body).length > longest + 6) continue;
     const lead = line.text.length - line.text.replace(/^[\s#*]+/, '').length;
     out.push({ number, s: line.s + lead, e: line.s + lead + trimmed.length, text: trimmed, marker: m ? m[1]! : '' });
   }
