@@ -12,9 +12,9 @@ const PROSE = new Set(ALL_RULES.filter((r) => r.meta.category === 'prose').map((
 const EXPECTED: Record<string, string[]> = {
   [`${SEEDS}/000_b5a011f3d089b4ff.txt`]: ['doc-number-format@5', 'numbering@88'],
   [`${SEEDS}/001_fef44fb29382a984.txt`]: ['punctuation-width@1'],
-  // sub-headings written with half-width parentheses: (一) 主动公开
-  [`${SEEDS}/002_60914c73e690bbf7.txt`]: ['punctuation-width@7', 'punctuation-width@11', 'punctuation-width@15', 'punctuation-width@19', 'punctuation-width@23'],
-  [`${SEEDS}/003_daabefa65804d971.txt`]: ['punctuation-width@76', 'punctuation-repeat@78', 'punctuation-width@80'],
+  // (sub-headings opening with a half-width marker “(一) 主动公开” are not reported one by one)
+  [`${SEEDS}/002_60914c73e690bbf7.txt`]: [],
+  [`${SEEDS}/003_daabefa65804d971.txt`]: ['punctuation-repeat@78'],
   [`${SEEDS}/004_eac7cee84a78218c.txt`]: ['conversion-residue@4', 'narrative-sum@7', 'number-style@7', 'fixed-phrase@418'],
   [`${EXTERNAL}/hongze-district-2023.txt`]: ['typo@21'],
   [`${EXTERNAL}/hongze-district-2024.txt`]: ['narrative-table-mismatch@25'],

@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule';
-import { lineAt, prose } from './text';
+import { prose } from './text';
 
 /** Word field codes left by docx → text conversion: `[bookmark: _GoBack]`, `[image: …]`. */
 const FIELD = /\[(?:bookmark|image|footnoteRef|endnoteRef|comment|anchor|TOC)(?::[^\]\n]{0,80})?\]/g;
@@ -39,19 +39,21 @@ const rule: Rule = {
       }
       // chrome lines: checked line by line inside the paragraph
       for (let i = p.range.start; i < p.range.end; ) {
-        const line = lineAt(text, i);
-        const s = text.slice(line.start, line.end).trim();
-        if (s.length <= 80 && CHROME.test(s) && !seenLines.has(line.start)) {
-          seenLines.add(line.start);
-          const lead = text.slice(line.start, line.end).search(/\S/);
-          const range = { start: line.start + lead, end: line.start + lead + s.length };
+        let end = text.indexOf('\n', i);
+        if (end < 0) end = text.length;
+        const raw = text.slice(i, end);
+        const s = raw.trim();
+        if (s && s.length <= 80 && CHROME.test(s) && !seenLines.has(i)) {
+          seenLines.add(i);
+          const lead = raw.search(/\S/);
+          const range = { start: i + lead, end: i + lead + s.length };
           ctx.report_({
             range,
             message: { zh: `网页残留“${s}”`, en: `Web page residue “${s}”` },
             fix: { title: { zh: '删除残留', en: 'Delete the residue' }, edits: [{ range, newText: '' }], safe: true },
           });
         }
-        i = line.end + 1;
+        i = end + 1;
       }
     }
   },

@@ -53,6 +53,16 @@ export function halfWidthMarks(report: Report): Mark[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
+/**
+ * `(一)` / `(1)` opening a line: a heading marker whose width a web page or extractor often
+ * normalised; alone it is not worth a warning (the document-level conversion still covers it).
+ */
+function isHeadingMarker(text: string, open: number, close: number): boolean {
+  if (close - open > 4 || !/^[一二三四五六七八九十\d]+$/.test(text.slice(open + 1, close))) return false;
+  const lineStart = text.lastIndexOf('\n', open - 1) + 1;
+  return /^[\s#>*]*$/.test(text.slice(lineStart, open));
+}
+
 function hasHan(text: string, a: number, b: number): boolean {
   for (let i = a; i < b && i < a + 200; i++) if (isHan(text.charCodeAt(i))) return true;
   return false;
@@ -76,8 +86,8 @@ const rule: Rule = {
     fixable: true,
     description: { zh: '中文句子中使用了半角标点（, ; : ( ) ?）', en: 'Half-width punctuation (, ; : ( ) ?) in Chinese text' },
     docs: {
-      zh: '中文行文应使用全角标点（GB/T 15834）。汉字旁的半角 `, ; : ? !` 和包含或紧挨汉字的半角括号被报告；网址、时间（12:30）和数字（1,000）不报告。整篇文档都是半角标点时（文本提取工具统一转换过），只报告一次，快速修复一次转换全文。',
-      en: 'Chinese text uses full-width punctuation (GB/T 15834). Half-width `, ; : ? !` next to Chinese characters and half-width parentheses around or beside Chinese are reported; URLs, times (12:30) and numbers (1,000) are not. When the whole document is half-width (a text extractor normalised it), one document-level diagnostic is reported instead, whose fix converts the whole document.',
+      zh: '中文行文应使用全角标点（GB/T 15834）。汉字旁的半角 `, ; : ? !` 和包含或紧挨汉字的半角括号被报告；网址、时间（12:30）、数字（1,000）和行首的序号“(一)”单独出现时不报告。整篇文档都是半角标点时（文本提取工具统一转换过），只报告一次，快速修复一次转换全文。',
+      en: 'Chinese text uses full-width punctuation (GB/T 15834). Half-width `, ; : ? !` next to Chinese characters and half-width parentheses around or beside Chinese are reported; URLs, times (12:30), numbers (1,000) and a lone line-opening marker `(一)` are not. When the whole document is half-width (a text extractor normalised it), one document-level diagnostic is reported instead, whose fix converts the whole document.',
     },
   },
   check(ctx) {
@@ -99,6 +109,7 @@ const rule: Rule = {
     const mates = new Set(marks.map((m) => m.mate).filter((x) => x !== undefined));
     for (const m of marks) {
       if (m.ch === ')' && mates.has(m.at)) continue; // reported with its (
+      if (m.mate !== undefined && isHeadingMarker(ctx.text, m.at, m.mate)) continue;
       const paired = m.mate !== undefined;
       const range = { start: m.at, end: (m.mate ?? m.at) + 1 };
       const shown = paired ? '( )' : m.ch;

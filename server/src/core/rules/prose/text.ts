@@ -124,12 +124,3 @@ export function chineseNumber(s: string): number | undefined {
   }
   return total + (digit > 0 ? digit : 0);
 }
-
-/** One source line's bounds around an offset. */
-export function lineAt(text: string, offset: number): Range {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = text.indexOf('\n', offset);
-  if (end < 0) end = text.length;
-  if (end > start && text[end - 1] === '\r') end--;
-  return { start, end };
-}
