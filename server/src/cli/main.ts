@@ -14,7 +14,7 @@ Usage:
   nianbao check [paths…] [--format stylish|json|sarif] [--fix] [--rule id=off|info|warning|error]
                 [--locale zh-CN|en] [--report-year YYYY] [--config FILE] [--no-config]
                 [--stdin [--stdin-filename NAME]] [--max-file-size MB]
-  nianbao summary PATHS… [--format md|csv|json|xlsx] [-o FILE]
+  nianbao summary PATHS… [--format md|csv|json|xlsx] [-o FILE] [--year YYYY] [--locale zh-CN|en]
   nianbao --help | --version
 
 Files: .txt and .md (folders are searched). Config: .nianbaorc.json from the file's folder upward.

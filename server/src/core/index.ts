@@ -8,3 +8,4 @@ export { LineIndex } from './position';
 export { parseReport } from './parse/parser';
 export { ALL_RULES, findRule, ruleDocsUrl } from './rules';
 export { FORMAT_2019, FORMAT_2021, templateFor, type FormatTemplate } from './format/template';
+export * from './summary';

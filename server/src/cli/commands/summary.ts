@@ -1,6 +1,68 @@
-import { UsageError } from '../args';
+/**
+ * `nianbao summary PATHS…`: one report's tables in the standard layout with every check, or many
+ * reports consolidated (roster, summed tables, exclusions, cross-year checks).
+ * Exit: 0 done, 2 usage or I/O error (a path unreadable, nothing readable, or the output not writable).
+ */
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { consolidate, lint, localize, normalizeReport, resolveConfig, toCsv, toJson, toMarkdown, type Locale, type SummaryInput } from '../../core';
+import { collectFiles, readReportFile } from '../../io/files';
+import { configForFile } from '../../io/config-files';
+import { toXlsx } from '../../io/summary-xlsx';
+import { lastOption, parseArgs, UsageError } from '../args';
 
-/** `nianbao summary`: filled in by the summary feature (issue 5). */
-export async function runSummary(_argv: string[]): Promise<number> {
-  throw new UsageError('summary is not available yet');
+const FORMATS = ['md', 'csv', 'json', 'xlsx'];
+
+export async function runSummary(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { options: ['format', 'o', 'output', 'year', 'locale'], flags: ['no-config'] });
+  const format = lastOption(args, 'format') ?? 'md';
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be md, csv, json or xlsx (got '${format}')`);
+  const out = lastOption(args, 'o') ?? lastOption(args, 'output');
+  if (format === 'xlsx' && !out) throw new UsageError('--format xlsx needs -o FILE');
+  const localeOpt = lastOption(args, 'locale');
+  if (localeOpt && localeOpt !== 'zh-CN' && localeOpt !== 'en') throw new UsageError(`--locale must be zh-CN or en (got '${localeOpt}')`);
+  const locale: Locale = (localeOpt as Locale | undefined) ?? 'zh-CN';
+  const yearOpt = lastOption(args, 'year');
+  const year = yearOpt !== undefined ? Number(yearOpt) : undefined;
+  if (yearOpt !== undefined && !(Number.isInteger(year) && year! > 1990 && year! < 2100)) throw new UsageError(`--year must be a year (got '${yearOpt}')`);
+  if (!args.positionals.length) throw new UsageError('summary needs report files or folders: nianbao summary PATHS…');
+
+  const { files, errors } = collectFiles(args.positionals);
+  const display = (p: string) => relative(process.cwd(), p) || p;
+  const stderr: string[] = errors.map((e) => `${display(e.path)}: ${localize(e.error, locale)}`);
+  const inputs: SummaryInput[] = [];
+  for (const file of files) {
+    const loaded = args.flags.has('no-config') ? { errors: [] } : configForFile(file);
+    const config = resolveConfig(loaded.errors.length ? undefined : loaded.config, { locale });
+    const read = readReportFile(file, config.maxFileSizeMB * 1024 * 1024);
+    if (!read.ok) {
+      stderr.push(`${display(file)}: ${localize(read.error, locale)}`);
+      inputs.push({ file: display(file), error: read.error });
+      continue;
+    }
+    inputs.push({ file: display(file), report: normalizeReport(lint(read.text, config)) });
+  }
+  for (const e of errors) inputs.push({ file: display(e.path), error: e.error });
+
+  const summary = consolidate(inputs, { year });
+  for (const f of summary.crossYear.filter((x) => !x.ok)) stderr.push(`${f.file}: ${f.severity} ${f.ruleId}: ${localize(f.message, locale)} (${f.previousFile})`);
+
+  let body: string | Buffer;
+  if (format === 'xlsx') body = await toXlsx(summary, locale);
+  else if (format === 'csv') body = toCsv(summary, locale);
+  else if (format === 'json') body = toJson(summary, locale);
+  else body = toMarkdown(summary, locale);
+  // a path that cannot be read is an I/O error; a file skipped as binary or too large is only listed
+  let code = inputs.some((i) => i.report) && !errors.length ? 0 : 2;
+  if (out) {
+    try {
+      writeFileSync(out, body);
+    } catch (e) {
+      stderr.push(`${out}: ${(e as Error).message}`);
+      code = 2;
+    }
+  } else process.stdout.write(body);
+  if (!files.length && !errors.length) stderr.push(locale === 'en' ? 'no report files found' : '没有找到年报文件');
+  if (stderr.length) process.stderr.write(stderr.map((l) => `nianbao: ${l}`).join('\n') + '\n');
+  return code;
 }

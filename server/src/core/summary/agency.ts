@@ -1,0 +1,37 @@
+/**
+ * Matching agency names across reports: 淮安市洪泽区人民政府 (全称) and 洪泽区人民政府 (简称)
+ * are the same agency, 淮安市人民政府 and 洪泽区人民政府 are not.
+ */
+
+/** Leading administrative prefixes a full name adds: 江苏省, 淮安市, 新疆维吾尔自治区 … */
+const PREFIX = /^[\u4e00-\u9fa5]{1,10}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区)/;
+/** A place marker that makes a short name specific (not just 人民政府 or 公安局). */
+const PLACE = /[\u4e00-\u9fa5]+?(?:省|自治区|市|自治州|州|盟|地区|区|县|旗|镇|乡|街道)/;
+
+export function normalizeAgency(name: string): string {
+  return name.replace(/[\s\u3000·・]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
+/** True when one name is the other with administrative prefixes added. */
+export function sameAgency(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const x = normalizeAgency(a);
+  const y = normalizeAgency(b);
+  if (x === y) return true;
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  if (!long.endsWith(short) || !PLACE.test(short)) return false;
+  // what the longer name adds must be whole administrative prefixes
+  let extra = long.slice(0, long.length - short.length);
+  for (let guard = 0; extra && guard < 5; guard++) {
+    const m = PREFIX.exec(extra);
+    if (!m) return false;
+    extra = extra.slice(m[0].length);
+  }
+  return extra === '' && placeStart(short);
+}
+
+/** The short name must begin with its own place name (洪泽区…), not with a bare institution. */
+function placeStart(short: string): boolean {
+  const m = PLACE.exec(short);
+  return !!m && m.index === 0 && m[0].length < short.length;
+}
