@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { lint } from '../server/src/core';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -32,7 +32,12 @@ function generate() {
   const big = (mb: number) => {
     let s = '';
     let i = 0;
-    while (Buffer.byteLength(s) < mb * 1024 * 1024) s += samples[i++ % samples.length] + '\n';
+    // count bytes as we go: measuring the whole string each time would be quadratic
+    for (let b = 0; b < mb * 1024 * 1024; i++) {
+      const part = samples[i % samples.length] + '\n';
+      s += part;
+      b += Buffer.byteLength(part);
+    }
     const f = join(OUT, `doc-${mb}mb.txt`);
     writeFileSync(f, s);
     return f;
@@ -86,6 +91,7 @@ function autocorrectScript(): string {
 }
 
 function main() {
+  const loadBefore = loadavg()[0]!;
   const { bytes, doc2, doc10, doc20 } = generate();
   const mb = bytes / 1024 / 1024;
   const size = (f: string) => statSync(f).size / 1024 / 1024;
@@ -139,7 +145,7 @@ function main() {
   const md = [
     '# Benchmarks',
     '',
-    `Produced by \`npm run bench\` (bench/run.ts) in one run on ${new Date().toISOString().slice(0, 10)}, on this project's machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Whole-process wall time and peak RSS (\`/usr/bin/time\`), except the in-process core. Inputs generated from \`samples/\`: 1,000 reports (${mb.toFixed(1)} MB) and single documents made by concatenation. Peers that do not finish within ${TIMEOUT_S} s are reported as such.`,
+    `Produced by \`npm run bench\` (bench/run.ts) in one run on ${new Date().toISOString().slice(0, 10)}, on this project's machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end (the machine is shared with other jobs, so every figure here is slower than on an idle machine, the peers' as much as ours). Whole-process wall time and peak RSS (\`/usr/bin/time\`), except the in-process core. Inputs generated from \`samples/\`: 1,000 reports (${mb.toFixed(1)} MB) and single documents made by concatenation. Peers that do not finish within ${TIMEOUT_S} s are reported as such.`,
     '',
     '| tool | input | MB | time (s) | MB/s | reports/s | peak RSS (MB) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
