@@ -1,0 +1,110 @@
+/**
+ * Linting open documents. Every change is linted, but changes that arrive while the
+ * document's lint is under way (fetching settings, or queued on the connection behind the
+ * change that started it) only mark it dirty: the lint then runs once on the newest text. Results for a version that is no
+ * longer current are dropped, never published.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, LineIndex, type LintResult } from '../core/index';
+import type { DocConfig } from './config';
+import { shouldLint } from './detect';
+
+/** The last lint of a document, kept for code actions, hover, symbols and hints. */
+export interface DocState {
+  uri: string;
+  version: number;
+  text: string;
+  index: LineIndex;
+  docConfig: DocConfig;
+  /** The lint result, or undefined when the document is not linted (not a report, wrong language, detect=never). */
+  result?: LintResult;
+}
+
+export interface LinterHost {
+  getDocument(uri: string): TextDocument | undefined;
+  getConfig(uri: string): Promise<DocConfig>;
+  publish(state: DocState): void;
+  ruleError(ruleId: string, error: string): void;
+}
+
+export function lintDocument(doc: TextDocument, docConfig: DocConfig): DocState {
+  const text = doc.getText();
+  const index = new LineIndex(text);
+  const state: DocState = { uri: doc.uri, version: doc.version, text, index, docConfig };
+  const mode = shouldLint(doc.languageId, docConfig.settings.detect);
+  if (mode === false) return state;
+  if (text.length > docConfig.config.maxFileSizeMB * 1024 * 1024) return state;
+  const result = lint(text, docConfig.config);
+  if (mode === 'ifReport' && !result.isReport) return state;
+  state.result = result;
+  return state;
+}
+
+export class Linter {
+  readonly states = new Map<string, DocState>();
+  private running = new Set<string>();
+  private dirty = new Set<string>();
+
+  constructor(private host: LinterHost) {}
+
+  /** Ask for a lint of the document's current version. */
+  request(uri: string): void {
+    if (this.running.has(uri)) {
+      this.dirty.add(uri);
+      return;
+    }
+    this.running.add(uri);
+    void this.run(uri);
+  }
+
+  close(uri: string): void {
+    this.states.delete(uri);
+    this.dirty.delete(uri);
+  }
+
+  private async run(uri: string): Promise<void> {
+    try {
+      do {
+        this.dirty.delete(uri);
+        const docConfig = await this.host.getConfig(uri);
+        // let changes already queued on the connection land first (one turn of the event loop
+        // per message), so a burst of keystrokes costs one lint, not one each
+        let seen: number | undefined;
+        while (this.host.getDocument(uri) && this.host.getDocument(uri)!.version !== seen) {
+          seen = this.host.getDocument(uri)!.version;
+          await new Promise((r) => setImmediate(r));
+        }
+        const doc = this.host.getDocument(uri);
+        if (!doc) return;
+        const state = this.safeLint(doc, docConfig);
+        // a change may have come in while the settings were fetched: then lint again
+        if (this.dirty.has(uri) || this.host.getDocument(uri)?.version !== state.version) continue;
+        this.states.set(uri, state);
+        this.host.publish(state);
+      } while (this.dirty.has(uri));
+    } finally {
+      this.running.delete(uri);
+      if (this.dirty.has(uri)) this.request(uri);
+    }
+  }
+
+  private safeLint(doc: TextDocument, docConfig: DocConfig): DocState {
+    try {
+      const state = lintDocument(doc, docConfig);
+      for (const e of state.result?.ruleErrors ?? []) this.host.ruleError(e.ruleId, e.error);
+      return state;
+    } catch (e) {
+      // lint promises never to throw; if it does anyway, the server must stay up
+      this.host.ruleError('(lint)', e instanceof Error ? (e.stack ?? e.message) : String(e));
+      const text = doc.getText();
+      return { uri: doc.uri, version: doc.version, text, index: new LineIndex(text), docConfig };
+    }
+  }
+
+  /** The state for the document's current version, linting now if the stored one is stale. */
+  async current(doc: TextDocument): Promise<DocState> {
+    const s = this.states.get(doc.uri);
+    if (s && s.version === doc.version) return s;
+    return this.safeLint(doc, await this.host.getConfig(doc.uri));
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Wires the LSP features to a connection: document sync, linting, configuration, code
+ * actions, hover, symbols, inlay hints and the status request. Any handler failing answers
+ * empty rather than bringing the server down.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Locale } from '../core/index';
+import { CONFIG_FILE_NAME } from '../io/config-files';
+import { codeActions, FIX_ALL_KIND, type EditSupport } from './code-actions';
+import { ConfigStore, uriToPath } from './config';
+import { toLspDiagnostic } from './convert';
+import { hover } from './hover';
+import { inlayHints } from './inlay';
+import { Linter, type DocState } from './linter';
+import { clientLocale } from './settings';
+import { status, StatusRequest } from './status';
+import { documentSymbols } from './symbols';
+
+export function startSession(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const loggedRules = new Set<string>();
+  const editSupport: EditSupport = { documentChanges: false };
+  let canConfigure = false;
+  let canRegisterConfigChange = false;
+  const host: { clientLocale: Locale; workspaceFolders: string[] } = { clientLocale: 'zh-CN', workspaceFolders: [] };
+
+  const configs = new ConfigStore({
+    get clientLocale() {
+      return host.clientLocale;
+    },
+    get workspaceFolders() {
+      return host.workspaceFolders;
+    },
+    fetchSettings: async (uri) => {
+      if (!canConfigure) return undefined;
+      const [value] = await connection.workspace.getConfiguration([{ scopeUri: uri, section: 'nianbao' }]);
+      return value;
+    },
+    warn: (message) => {
+      // a notification: window/showMessageRequest would wait on (and fail in) clients without it
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+      connection.console.warn(message);
+    },
+  });
+
+  const linter = new Linter({
+    getDocument: (uri) => documents.get(uri),
+    getConfig: (uri) => configs.get(uri),
+    publish: (state) => {
+      const diagnostics = (state.result?.diagnostics ?? []).map((d) => toLspDiagnostic(d, state.index, state.uri, state.docConfig.locale));
+      void connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics });
+    },
+    ruleError: (ruleId, error) => {
+      if (loggedRules.has(ruleId)) return;
+      loggedRules.add(ruleId);
+      connection.console.error(`rule ${ruleId} failed (further failures of this rule are not logged): ${error}`);
+    },
+  });
+
+  const relintAll = () => {
+    for (const d of documents.all()) linter.request(d.uri);
+  };
+
+  /** Run a handler on the document's current lint state; never throw into the connection. */
+  const withState = async <T>(uri: string, empty: T, f: (s: DocState) => T): Promise<T> => {
+    const doc = documents.get(uri);
+    if (!doc) return empty;
+    try {
+      return f(await linter.current(doc));
+    } catch (e) {
+      connection.console.error(`request failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return empty;
+    }
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    canConfigure = !!caps.workspace?.configuration;
+    canRegisterConfigChange = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    editSupport.documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    const init = (params.initializationOptions ?? {}) as { locale?: unknown };
+    host.clientLocale = clientLocale(init.locale, params.locale);
+    host.workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    if (!host.workspaceFolders.length && params.rootUri) {
+      const p = uriToPath(params.rootUri);
+      if (p) host.workspaceFolders.push(p);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+        hoverProvider: true,
+        documentSymbolProvider: { label: '年报' },
+        inlayHintProvider: true,
+      },
+      serverInfo: { name: 'nianbao-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+  });
+
+  documents.onDidOpen((e) => linter.request(e.document.uri));
+  documents.onDidChangeContent((e) => linter.request(e.document.uri));
+  documents.onDidClose((e) => {
+    linter.close(e.document.uri);
+    configs.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    configs.clearSettings();
+    relintAll();
+    void connection.languages.inlayHint.refresh().catch(() => undefined);
+  });
+
+  connection.onDidChangeWatchedFiles((e) => {
+    let relevant = false;
+    for (const c of e.changes) {
+      if (!c.uri.endsWith(`/${CONFIG_FILE_NAME}`)) continue;
+      relevant = true;
+      configs.reloadConfigFile(c.uri);
+    }
+    if (relevant) relintAll();
+  });
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const state = linter.states.get(params.textDocument.uri);
+    // edits are only offered for the version the client saw diagnostics for
+    if (!doc || !state || state.version !== doc.version) return [];
+    try {
+      return codeActions(state, params, editSupport);
+    } catch (e) {
+      connection.console.error(`code actions failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return [];
+    }
+  });
+
+  connection.onHover((params) =>
+    withState(params.textDocument.uri, null, (s) => hover(s, s.index.offset(params.position.line, params.position.character))),
+  );
+  connection.onDocumentSymbol((params) => withState(params.textDocument.uri, [], (s) => documentSymbols(s)));
+  connection.languages.inlayHint.on((params) => withState(params.textDocument.uri, [], (s) => inlayHints(s, params.range)));
+  connection.onRequest(StatusRequest, (params) => {
+    const doc = params && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
+    return doc ? status(linter.states.get(doc.uri)) : null;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
