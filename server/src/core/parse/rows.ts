@@ -87,7 +87,10 @@ export function matchRows(text: string, tokens: readonly Token[], specs: readonl
       const spec = specs[k]!;
       if (found.has(spec.key)) continue;
       const L = canon(spec.label);
-      const a = alignAtEnd(L, tail);
+      // an alignment within the allowed edits cannot start further back than this
+      const reach = Math.min(tail.length, L.length + allowedEdits(L.length) + 1);
+      const a = alignAtEnd(L, tail.slice(tail.length - reach));
+      a.start += tail.length - reach;
       let cand: typeof best;
       if (a.cost <= allowedEdits(L.length)) cand = { idx: k, cost: a.cost, start: a.start, truncated: false, score: a.cost / L.length + (k - pointer) * 0.001 };
       else {

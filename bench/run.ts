@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: throughput, memory and linearity of nianbao against its peers, on the same
+ * generated inputs, in one run. Writes docs/benchmarks.md. Not a test: figures, not asserts.
+ *
+ * Inputs (bench/out/, regenerated each run from samples/): 1,000 reports; one 2 MB and one
+ * 20 MB document made by concatenation (plus 10 MB for the linearity check).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+import { lint } from '../server/src/core';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const OUT = join(ROOT, 'bench/out');
+const CORPUS = join(OUT, 'corpus');
+const BIN = join(ROOT, 'node_modules/.bin');
+const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT ?? 180);
+
+function generate() {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(CORPUS, { recursive: true });
+  const samples = readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8'));
+  let bytes = 0;
+  for (let i = 0; i < 1000; i++) {
+    // vary each copy a little (its year line) so no two files are identical
+    const text = samples[i % samples.length]!.replace(/(\d{4})(\s*年)/, (_m, y, n) => `${y}${n}`) + `\n（编号 ${i}）\n`;
+    const f = join(CORPUS, `r${String(i).padStart(4, '0')}.txt`);
+    writeFileSync(f, text);
+    bytes += Buffer.byteLength(text);
+  }
+  const big = (mb: number) => {
+    let s = '';
+    let i = 0;
+    while (Buffer.byteLength(s) < mb * 1024 * 1024) s += samples[i++ % samples.length] + '\n';
+    const f = join(OUT, `doc-${mb}mb.txt`);
+    writeFileSync(f, s);
+    return f;
+  };
+  writeFileSync(join(OUT, '.textlintrc.json'), JSON.stringify({ rules: TEXTLINT_RULES }));
+  return { bytes, doc2: big(2), doc10: big(10), doc20: big(20) };
+}
+
+const TEXTLINT_RULES = {
+  '@textlint-rule/no-unmatched-pair': true,
+  'sentence-length': true,
+  'no-nfd': true,
+  'no-zero-width-spaces': true,
+  '@textlint-rule/no-invalid-control-character': true,
+  'max-comma': true,
+  'no-empty-section': true,
+  'ja-space-between-half-and-full-width': true,
+};
+
+interface Run {
+  seconds: number;
+  peakMB: number;
+  ok: boolean;
+  note?: string;
+}
+
+/** Whole process under /usr/bin/time: wall seconds and peak RSS. */
+function measure(cmd: string[], opts: { cwd?: string } = {}): Run {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...cmd], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', timeout: TIMEOUT_S * 1000, maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.error || r.signal) return { seconds, peakMB: NaN, ok: false, note: `did not finish in ${TIMEOUT_S} s` };
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return { seconds, peakMB: kb / 1024, ok: r.status === 0 || r.status === 1 };
+}
+
+const node = process.execPath;
+const files = () => readdirSync(CORPUS).map((f) => join(CORPUS, f));
+
+function floorScript(): string {
+  const f = join(OUT, 'floor.cjs');
+  writeFileSync(f, `const fs=require('fs'),p=require('path');let n=0;for(const a of process.argv.slice(2)){const st=fs.statSync(a);const fl=st.isDirectory()?fs.readdirSync(a).map(x=>p.join(a,x)):[a];for(const x of fl){const t=fs.readFileSync(x,'utf8');n+=(t.match(/总计|[0-9]+/g)||[]).length}}console.log(n)`);
+  return f;
+}
+
+function autocorrectScript(): string {
+  const f = join(OUT, 'autocorrect.cjs');
+  writeFileSync(f, `const a=require(${JSON.stringify(join(ROOT, 'node_modules/autocorrect-node'))}),fs=require('fs'),p=require('path');let n=0;for(const d of process.argv.slice(2)){const st=fs.statSync(d);const fl=st.isDirectory()?fs.readdirSync(d).map(x=>p.join(d,x)):[d];for(const x of fl){const r=a.lintFor(fs.readFileSync(x,'utf8'),'x.txt');n+=r.lines.length}}console.log(n)`);
+  return f;
+}
+
+function main() {
+  const { bytes, doc2, doc10, doc20 } = generate();
+  const mb = bytes / 1024 / 1024;
+  const size = (f: string) => statSync(f).size / 1024 / 1024;
+  const rows: { name: string; input: string; mb: number; reports?: number; run: Run }[] = [];
+  const add = (name: string, input: string, inMb: number, run: Run, reports?: number) => {
+    rows.push({ name, input, mb: inMb, run, reports });
+    console.log(`${name.padEnd(34)} ${input.padEnd(14)} ${run.ok ? `${run.seconds.toFixed(2)} s, ${(inMb / run.seconds).toFixed(2)} MB/s, peak ${run.peakMB.toFixed(0)} MB` : run.note}`);
+  };
+  const cli = join(ROOT, 'dist/cli.js');
+  add('nianbao check (all rules)', '1,000 reports', mb, measure([node, cli, 'check', '--format', 'json', '--no-config', CORPUS]), 1000);
+  add('nianbao check', '2 MB document', size(doc2), measure([node, cli, 'check', '--format', 'json', '--no-config', doc2]));
+  add('nianbao check', '10 MB document', size(doc10), measure([node, cli, 'check', '--format', 'json', '--no-config', doc10]));
+  add('nianbao check', '20 MB document', size(doc20), measure([node, cli, 'check', '--format', 'json', '--no-config', doc20]));
+  // the core alone, in process
+  const texts = files().map((f) => readFileSync(f, 'utf8'));
+  const t0 = process.hrtime.bigint();
+  for (const t of texts) lint(t);
+  const core = Number(process.hrtime.bigint() - t0) / 1e9;
+  add('core lint() in process', '1,000 reports', mb, { seconds: core, peakMB: process.memoryUsage().rss / 1024 / 1024, ok: true }, 1000);
+  add('floor: read + one regex', '1,000 reports', mb, measure([node, floorScript(), CORPUS]), 1000);
+  add('autocorrect-node (Rust)', '1,000 reports', mb, measure([node, autocorrectScript(), CORPUS]), 1000);
+  add('autocorrect-node (Rust)', '2 MB document', size(doc2), measure([node, autocorrectScript(), doc2]));
+  add('zhlint', '1,000 reports', mb, measure([node, join(BIN, 'zhlint'), join(CORPUS, '*.txt')]), 1000);
+  add('zhlint', '2 MB document', size(doc2), measure([node, join(BIN, 'zhlint'), doc2]));
+  add('textlint (8 general rules)', '1,000 reports', mb, measure([node, join(BIN, 'textlint'), '--config', join(OUT, '.textlintrc.json'), '--format', 'json', CORPUS], { cwd: OUT }), 1000);
+  add('textlint (8 general rules)', '2 MB document', size(doc2), measure([node, join(BIN, 'textlint'), '--config', join(OUT, '.textlintrc.json'), '--format', 'json', doc2], { cwd: OUT }));
+
+  const ours = rows[0]!.run;
+  const ratio = (name: string) => {
+    const r = rows.find((x) => x.name === name && x.input === '1,000 reports')!.run;
+    return r.ok ? `${(r.seconds / ours.seconds).toFixed(1)}×` : 'did not finish';
+  };
+  const t10 = rows[2]!.run.seconds;
+  const t20 = rows[3]!.run.seconds;
+  let lsp = '';
+  if (existsSync(join(ROOT, 'bench/lsp-latency.ts'))) {
+    const r = spawnSync(node, ['--import', 'tsx', join(ROOT, 'bench/lsp-latency.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+    lsp = (r.stdout || r.stderr || '').trim();
+  }
+  const md = [
+    '# Benchmarks',
+    '',
+    `Produced by \`npm run bench\` (bench/run.ts) in one run on ${new Date().toISOString().slice(0, 10)}, on this project's machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Whole-process wall time and peak RSS (\`/usr/bin/time\`), except the in-process core. Inputs generated from \`samples/\`: 1,000 reports (${mb.toFixed(1)} MB) and single documents made by concatenation. Peers that do not finish within ${TIMEOUT_S} s are reported as such.`,
+    '',
+    '| tool | input | MB | time (s) | MB/s | reports/s | peak RSS (MB) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.name} | ${r.input} | ${r.mb.toFixed(1)} | ${r.run.ok ? r.run.seconds.toFixed(2) : r.run.note} | ${r.run.ok ? (r.mb / r.run.seconds).toFixed(2) : '—'} | ${r.run.ok && r.reports ? (r.reports / r.run.seconds).toFixed(0) : ''} | ${Number.isFinite(r.run.peakMB) ? r.run.peakMB.toFixed(0) : '—'} |`),
+    '',
+    '## Ratios (time of the peer ÷ time of `nianbao check`, 1,000 reports, whole process)',
+    '',
+    `- textlint (8 rules): ${ratio('textlint (8 general rules)')}; zhlint: ${ratio('zhlint')}; autocorrect-node: ${ratio('autocorrect-node (Rust)')}; the floor (read + one regex): ${ratio('floor: read + one regex')}.`,
+    `- Linearity: 10 MB → 20 MB document takes ${(t20 / t10).toFixed(2)}× the time (target ≤ 2.2×). 20 MB document: ${t20.toFixed(2)} s (target < 2 s).`,
+    `- Peak memory on the 20 MB document: ${rows[3]!.run.peakMB.toFixed(0)} MB = ${(rows[3]!.run.peakMB / size(doc20)).toFixed(1)}× the text (target < 10×).`,
+    '',
+    lsp ? `## Language server latency (bench/lsp-latency.ts)\n\n\`\`\`\n${lsp}\n\`\`\`\n` : '',
+  ].join('\n');
+  const existing = existsSync(join(ROOT, 'docs/benchmarks.md')) ? readFileSync(join(ROOT, 'docs/benchmarks.md'), 'utf8') : '';
+  // other benchmarks (the summary's) keep their own sections below ours
+  const keep = existing.split(/\n(?=## Summary)/).slice(1).join('\n');
+  writeFileSync(join(ROOT, 'docs/benchmarks.md'), md + (keep ? '\n' + keep : ''));
+  console.log('docs/benchmarks.md written');
+}
+
+main();
