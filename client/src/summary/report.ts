@@ -4,9 +4,11 @@ import { consolidate, lint, normalizeReport, resolveConfig, type Locale, type No
 import { configForFile } from '../../../server/src/io/config-files';
 import { decode } from '../../../server/src/io/files';
 
+/** The `nianbao.locale` setting; `auto` follows VS Code's display language (zh* → Chinese), as the extension does. */
 export function summaryLocale(): Locale {
   const l = vscode.workspace.getConfiguration('nianbao').get<string>('locale');
-  return l === 'en' ? 'en' : 'zh-CN';
+  if (l === 'en' || l === 'zh-CN') return l;
+  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
 function configFor(uri: vscode.Uri, locale: Locale) {

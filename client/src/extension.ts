@@ -1,0 +1,143 @@
+/**
+ * The VS Code extension: starts the nianbao language server (dist/server.js over IPC) for
+ * gov-report, plain-text and Markdown documents, and adds the commands and the status bar.
+ */
+import * as vscode from 'vscode';
+import { readFileSync } from 'node:fs';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerSummaryCommands } from './summary/index';
+import { chineseDate, fillTemplate, validateYear } from './template';
+
+const FIX_ALL_KIND = 'source.fixAll.nianbao';
+let client: LanguageClient | undefined;
+
+/** zh* display languages get Chinese, any other English (the `nianbao.locale` setting overrides). */
+function displayLocale(): 'zh-CN' | 'en' {
+  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: ['gov-report', 'plaintext', 'markdown'].flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.nianbaorc.json') },
+    initializationOptions: { locale: displayLocale() },
+    outputChannelName: '年报检查 nianbao',
+  };
+  client = new LanguageClient('nianbao', '年报检查 nianbao', serverOptions, clientOptions);
+  const status = new StatusBar(client);
+  context.subscriptions.push(
+    status,
+    vscode.commands.registerCommand('nianbao.checkWorkspace', checkWorkspace),
+    vscode.commands.registerCommand('nianbao.fixAll', fixAll),
+    vscode.commands.registerCommand('nianbao.newReport', () => newReport(context)),
+    vscode.commands.registerCommand('nianbao.restartServer', async () => {
+      await client?.restart();
+      status.refresh();
+    }),
+  );
+  registerSummaryCommands(context, client);
+  await client.start();
+  status.refresh();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** Opens every candidate report in the workspace so the server lints it into the Problems panel. */
+async function checkWorkspace(): Promise<void> {
+  const files = await vscode.workspace.findFiles('**/*.{txt,md}', '**/{node_modules,.git}/**');
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: '年报检查：正在检查工作区', cancellable: true },
+    async (progress, token) => {
+      for (let i = 0; i < files.length && !token.isCancellationRequested; i++) {
+        progress.report({ message: `${i + 1}/${files.length} ${vscode.workspace.asRelativePath(files[i]!)}`, increment: 100 / files.length });
+        try {
+          await vscode.workspace.openTextDocument(files[i]!);
+        } catch {
+          // unreadable or binary: not a report
+        }
+      }
+    },
+  );
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+}
+
+/** Applies the server's source.fixAll.nianbao to the active document. */
+async function fixAll(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const doc = editor.document;
+  const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND)) ?? [];
+  const action = actions.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
+  if (!action?.edit) {
+    void vscode.window.showInformationMessage('年报检查：没有可自动修复的问题。');
+    return;
+  }
+  await vscode.workspace.applyEdit(action.edit);
+}
+
+async function newReport(context: vscode.ExtensionContext): Promise<void> {
+  const agency = await vscode.window.showInputBox({ title: '新建年度报告', prompt: '机关名称', placeHolder: '例如：某某市人民政府办公室', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : '请输入机关名称') });
+  if (agency === undefined) return;
+  const year = await vscode.window.showInputBox({ title: '新建年度报告', prompt: '报告年度', value: String(new Date().getFullYear() - 1), ignoreFocusOut: true, validateInput: validateYear });
+  if (year === undefined) return;
+  const template = readFileSync(context.asAbsolutePath('client/templates/report-template.txt'), 'utf8');
+  const content = fillTemplate(template, { agency: agency.trim(), year: Number(year.trim()), date: chineseDate(new Date()) });
+  const doc = await vscode.workspace.openTextDocument({ language: 'gov-report', content });
+  await vscode.window.showTextDocument(doc);
+}
+
+interface Status {
+  format: string | null;
+  errors: number;
+  warnings: number;
+}
+
+/** Format version and error count of the active report; click opens Problems. */
+class StatusBar implements vscode.Disposable {
+  private item = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Left, 50);
+  private subs: vscode.Disposable[];
+
+  constructor(private client: LanguageClient) {
+    this.item.name = '年报检查';
+    this.item.command = 'workbench.actions.view.problems';
+    this.subs = [
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.refresh();
+      }),
+    ];
+  }
+
+  async refresh(): Promise<void> {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !this.client.isRunning()) return this.item.hide();
+    let s: Status | null = null;
+    try {
+      s = await this.client.sendRequest<Status | null>('nianbao/status', { uri: doc.uri.toString() });
+    } catch {
+      s = null;
+    }
+    if (!s || !s.format || vscode.window.activeTextEditor?.document !== doc) return this.item.hide();
+    const format = s.format === '2021' || s.format === '2019' ? `${s.format}版格式` : '格式未识别';
+    this.item.text = s.errors ? `$(error) 年报 ${format} · ${s.errors} 个错误` : `$(check) 年报 ${format}`;
+    this.item.tooltip = `年报检查：${s.errors} 个错误，${s.warnings} 个警告（点击打开“问题”面板）`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const s of this.subs) s.dispose();
+  }
+}
