@@ -161,8 +161,10 @@ export function consolidate(inputs: SummaryInput[], options: ConsolidateOptions 
       excluded.push({ file: x.file, reason: 'other-format', detail: { zh: `格式为 ${fmtName(x.r.format)}，汇总的是 ${fmtName(format)} 格式`, en: `format ${x.r.format}; summing the ${format} format` } });
       continue;
     }
-    if (x.r.unreadable.length) {
-      excluded.push({ file: x.file, reason: 'unreadable-table', detail: { zh: x.r.unreadable.map((m) => m.zh).join('；'), en: x.r.unreadable.map((m) => m.en).join('; ') } });
+    // rows the parser did not find would leave holes in the sums (一 counted, 四 not): not summable
+    const why = x.r.missingRows.length ? [...x.r.unreadable, { zh: `缺少行 ${x.r.missingRows.join('、')}`, en: `rows missing: ${x.r.missingRows.join(', ')}` }] : x.r.unreadable;
+    if (why.length) {
+      excluded.push({ file: x.file, reason: 'unreadable-table', detail: { zh: why.map((m) => m.zh).join('；'), en: why.map((m) => m.en).join('; ') } });
       continue;
     }
     const bucket = byAgency.get(agencyKey(x.r.agency)) ?? [];
@@ -173,6 +175,13 @@ export function consolidate(inputs: SummaryInput[], options: ConsolidateOptions 
     }
     included.push(x);
     byAgency.set(agencyKey(x.r.agency), [...bucket, x]);
+  }
+  const notes: Msg[] = [];
+  // one report is shown as it is, holes and all: why it could not be summed becomes a note
+  const single = inputs.length === 1 && readable.length === 1;
+  if (single) {
+    for (const e of excluded.splice(0)) notes.push(e.detail);
+    included.splice(0, included.length, readable[0]!);
   }
   const includedFiles = new Set(included.map((x) => x.file));
   for (const { file, r } of readable) {
@@ -188,16 +197,14 @@ export function consolidate(inputs: SummaryInput[], options: ConsolidateOptions 
       included: includedFiles.has(file),
     });
   }
-  const notes: Msg[] = [];
-  for (const x of included) if (!x.r.agency) notes.push({ zh: `${x.file}：未能识别机关名称，无法判断是否重复`, en: `${x.file}: agency name not found, duplicates cannot be told` });
-  const tables = included.length ? sumTables(included, template, notes) : null;
-  const single = inputs.length === 1 && included.length === 1;
+  if (!single) for (const x of included) if (!x.r.agency) notes.push({ zh: `${x.file}：未能识别机关名称，无法判断是否重复`, en: `${x.file}: agency name not found, duplicates cannot be told` });
+  const tables = single ? included[0]!.r.tables : included.length ? sumTables(included, template, notes) : null;
   return {
     kind: single ? 'report' : 'consolidated',
     year,
     format,
     roster,
-    tables: single ? included[0]!.r.tables : tables,
+    tables,
     included: included.map((x) => x.file),
     excluded,
     crossYear: crossYear(readable),
