@@ -35,3 +35,18 @@ function placeStart(short: string): boolean {
   const m = PLACE.exec(short);
   return !!m && m.index === 0 && m[0].length < short.length;
 }
+
+/**
+ * A bucket key: the name with every administrative prefix stripped that leaves a specific name.
+ * Names that sameAgency matches share it (so matching need not compare every pair); names
+ * sharing it are not necessarily the same agency (南京市鼓楼区 / 福州市鼓楼区).
+ */
+export function agencyKey(name: string | undefined): string {
+  let key = normalizeAgency(name ?? '');
+  for (let guard = 0; guard < 5; guard++) {
+    const m = PREFIX.exec(key);
+    if (!m || !placeStart(key.slice(m[0].length))) break;
+    key = key.slice(m[0].length);
+  }
+  return key;
+}

@@ -9,7 +9,7 @@ import { templateFor } from '../format/template';
 import { decSub, decSum, decEq, type Dec } from './decimal';
 import { addCollapsedRow, COLLAPSED_GROUP, computeChecks, emptyTables, type SCell, type SummaryTables } from './tables';
 import type { NormalizedReport, RuleProblems } from './normalize';
-import { sameAgency } from './agency';
+import { agencyKey, sameAgency } from './agency';
 
 export interface SummaryInput {
   file: string;
@@ -155,21 +155,33 @@ export function consolidate(inputs: SummaryInput[], options: ConsolidateOptions 
   const format = mostCommon(known, (a) => a === '2021') ?? (year !== undefined && year < 2021 ? '2019' : '2021');
   const template = templateFor(format);
   const included: { file: string; r: NormalizedReport }[] = [];
+  const byAgency = new Map<string, { file: string; r: NormalizedReport }[]>();
   for (const x of sameYear) {
     if (x.r.format !== format) {
       excluded.push({ file: x.file, reason: 'other-format', detail: { zh: `格式为 ${fmtName(x.r.format)}，汇总的是 ${fmtName(format)} 格式`, en: `format ${x.r.format}; summing the ${format} format` } });
       continue;
     }
-    if (x.r.unreadable.length) {
-      excluded.push({ file: x.file, reason: 'unreadable-table', detail: { zh: x.r.unreadable.map((m) => m.zh).join('；'), en: x.r.unreadable.map((m) => m.en).join('; ') } });
+    // rows the parser did not find would leave holes in the sums (一 counted, 四 not): not summable
+    const why = x.r.missingRows.length ? [...x.r.unreadable, { zh: `缺少行 ${x.r.missingRows.join('、')}`, en: `rows missing: ${x.r.missingRows.join(', ')}` }] : x.r.unreadable;
+    if (why.length) {
+      excluded.push({ file: x.file, reason: 'unreadable-table', detail: { zh: why.map((m) => m.zh).join('；'), en: why.map((m) => m.en).join('; ') } });
       continue;
     }
-    const dup = included.find((y) => sameAgency(y.r.agency, x.r.agency));
+    const bucket = byAgency.get(agencyKey(x.r.agency)) ?? [];
+    const dup = bucket.find((y) => sameAgency(y.r.agency, x.r.agency));
     if (dup) {
       excluded.push({ file: x.file, reason: 'duplicate', detail: { zh: `与 ${dup.file} 是同一机关（${x.r.agency}）同一年度，只计一次`, en: `same agency (${x.r.agency}) and year as ${dup.file}; counted once` } });
       continue;
     }
     included.push(x);
+    byAgency.set(agencyKey(x.r.agency), [...bucket, x]);
+  }
+  const notes: Msg[] = [];
+  // one report is shown as it is, holes and all: why it could not be summed becomes a note
+  const single = inputs.length === 1 && readable.length === 1;
+  if (single) {
+    for (const e of excluded.splice(0)) notes.push(e.detail);
+    included.splice(0, included.length, readable[0]!);
   }
   const includedFiles = new Set(included.map((x) => x.file));
   for (const { file, r } of readable) {
@@ -185,16 +197,14 @@ export function consolidate(inputs: SummaryInput[], options: ConsolidateOptions 
       included: includedFiles.has(file),
     });
   }
-  const notes: Msg[] = [];
-  for (const x of included) if (!x.r.agency) notes.push({ zh: `${x.file}：未能识别机关名称，无法判断是否重复`, en: `${x.file}: agency name not found, duplicates cannot be told` });
-  const tables = included.length ? sumTables(included, template, notes) : null;
-  const single = inputs.length === 1 && included.length === 1;
+  if (!single) for (const x of included) if (!x.r.agency) notes.push({ zh: `${x.file}：未能识别机关名称，无法判断是否重复`, en: `${x.file}: agency name not found, duplicates cannot be told` });
+  const tables = single ? included[0]!.r.tables : included.length ? sumTables(included, template, notes) : null;
   return {
     kind: single ? 'report' : 'consolidated',
     year,
     format,
     roster,
-    tables: single ? included[0]!.r.tables : tables,
+    tables,
     included: included.map((x) => x.file),
     excluded,
     crossYear: crossYear(readable),
@@ -257,9 +267,11 @@ function sumTables(reports: { file: string; r: NormalizedReport }[], t: ReturnTy
 /** This year's 上年结转 = last year's 结转下年度; 现行有效件数 = last year's + 制发 − 废止. */
 function crossYear(reports: { file: string; r: NormalizedReport }[]): CrossYearFinding[] {
   const out: CrossYearFinding[] = [];
+  const byAgency = new Map<string, typeof reports>();
+  for (const x of reports) byAgency.set(agencyKey(x.r.agency), [...(byAgency.get(agencyKey(x.r.agency)) ?? []), x]);
   for (const cur of reports) {
     if (cur.r.year === undefined) continue;
-    const prev = reports.find((p) => p.r.year === cur.r.year! - 1 && sameAgency(p.r.agency, cur.r.agency));
+    const prev = byAgency.get(agencyKey(cur.r.agency))?.find((p) => p.r.year === cur.r.year! - 1 && sameAgency(p.r.agency, cur.r.agency));
     if (!prev) continue;
     const base = { ruleId: 'cross-year' as const, severity: 'warning' as const, file: cur.file, previousFile: prev.file, agency: cur.r.agency!, year: cur.r.year };
     const c3 = cur.r.tables.t3;

@@ -46,8 +46,16 @@ function align(a: Scaled, scale: number): bigint {
   return a.m * 10n ** BigInt(scale - a.scale);
 }
 
+/** Integers up to 15 digits add exactly as doubles: the common case, kept off BigInt for speed. */
+const SMALL_INT = /^-?\d{1,15}$/;
+
 /** Exact sum of decimal strings; the empty sum is `0`. */
 export function decSum(values: readonly Dec[]): Dec {
+  if (values.length < 1000 && values.every((v) => SMALL_INT.test(v))) {
+    let n = 0;
+    for (const v of values) n += Number(v);
+    return String(n);
+  }
   const xs = values.map(parse);
   const scale = Math.max(0, ...xs.map((x) => x.scale));
   let m = 0n;
@@ -56,6 +64,7 @@ export function decSum(values: readonly Dec[]): Dec {
 }
 
 export function decSub(a: Dec, b: Dec): Dec {
+  if (SMALL_INT.test(a) && SMALL_INT.test(b)) return String(Number(a) - Number(b));
   const x = parse(a);
   const y = parse(b);
   const scale = Math.max(x.scale, y.scale);
@@ -63,6 +72,7 @@ export function decSub(a: Dec, b: Dec): Dec {
 }
 
 export function decEq(a: Dec, b: Dec): boolean {
+  if (a === b) return true;
   return decSub(a, b) === '0';
 }
 

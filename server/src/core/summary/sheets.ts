@@ -169,8 +169,19 @@ function tableSheets(t: SummaryTables, sheet: (id: Sheet['id'], rows: GridCell[]
 
   sheet('checks', [
     [T('结果', 'Result'), T('勾稽关系', 'Check'), T('等式', 'Equation')].map((m) => txt(L(m))),
-    ...t.checks.map((c) => [txt(c.ok === null ? '—' : c.ok ? '✓' : '✗'), { ...txt(L(c.name)), ref: { table: c.table, row: c.row, col: c.col } }, txt(c.equation)]),
+    ...t.checks.map((c) => {
+      const range = cellAt(t, c.table, c.row, c.col)?.range;
+      return [{ ...txt(c.ok === null ? '—' : c.ok ? '✓' : '✗'), range }, { ...txt(L(c.name)), ref: { table: c.table, row: c.row, col: c.col }, range }, { ...txt(c.equation), range }];
+    }),
   ]);
+}
+
+/** The cell a check or reference points at. */
+export function cellAt(t: SummaryTables, table: 't2' | 't3' | 't4', row: string, col: number): SCell | undefined {
+  if (table === 't4') return t.t4.cells[col];
+  if (table === 't3') return t.t3.rows.find((r) => r.key === row)?.cells[col];
+  for (const b of t.t2.blocks) for (const r of b.rows) if (r.key === row) return r.cells[col];
+  return undefined;
 }
 
 export function gridText(v: GridValue): string {

@@ -1,3 +1,13 @@
 import type { Rule } from '../../rule';
+import conversionResidue from './conversion-residue';
+import docNumberFormat from './doc-number-format';
+import fixedPhrase from './fixed-phrase';
+import narrativeSum from './narrative-sum';
+import numberStyle from './number-style';
+import numbering from './numbering';
+import punctuationRepeat from './punctuation-repeat';
+import punctuationWidth from './punctuation-width';
+import typo from './typo';
+import narrativeTableMismatch from './narrative-table-mismatch';
 
-export const proseRules: readonly Rule[] = [];
+export const proseRules: readonly Rule[] = [narrativeTableMismatch, narrativeSum, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, numbering, conversionResidue, numberStyle];

@@ -1,0 +1,61 @@
+import type { Rule } from '../../rule';
+import { prose } from './text';
+
+/** Word field codes left by docx → text conversion: `[bookmark: _GoBack]`, `[image: …]`. */
+const FIELD = /\[(?:bookmark|image|footnoteRef|endnoteRef|comment|anchor|TOC)(?::[^\]\n]{0,80})?\]/g;
+/** HTML entities that survived copying from a web page. */
+const ENTITY = /&(?:nbsp|amp|lt|gt|quot|ensp|emsp|mdash|ldquo|rdquo|middot|#\d{2,5});/g;
+/** A whole line of web-page chrome: breadcrumbs and page buttons. */
+const CHROME = /^(?:(?:当前位置|您当前的位置|您的位置|你的位置|当前所在位置)[:：].*|首页\s*[>＞»›].*[>＞»›].*|【?打印本页】?|【?关闭窗口】?|【打印】\s*【关闭】|扫一扫在手机打开当前页|分享到[:：]?.*|【字体[:：]\s*大\s*中\s*小】|字号[:：]\s*\[?\s*大\s*中\s*小\s*\]?)$/;
+
+/** Text left behind by conversion from Word or a web page. PDF page markers (`- 3 -`) are normal in PDF text and not reported. */
+const rule: Rule = {
+  meta: {
+    id: 'conversion-residue',
+    category: 'prose',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: { zh: '格式转换残留（如“[bookmark: _GoBack]”、“&nbsp;”、网页导航）', en: 'Conversion residue ([bookmark: _GoBack], &nbsp;, web breadcrumbs)' },
+    docs: {
+      zh: '从 Word、网页转换来的文本中残留的书签标记、HTML 实体、网页导航和“打印本页”“关闭窗口”等按钮文字。快速修复删除残留。PDF 提取文本中的页码行（“- 3 -”）属正常现象，不报告。',
+      en: 'Bookmarks, HTML entities, breadcrumbs and page buttons (打印本页, 关闭窗口) left by converting from Word or a web page. The fix deletes them. PDF page markers (`- 3 -`) are normal in PDF-extracted text and are not reported.',
+    },
+  },
+  check(ctx) {
+    const { text } = ctx;
+    const seenLines = new Set<number>();
+    for (const p of prose(ctx.report)) {
+      for (const re of [FIELD, ENTITY]) {
+        re.lastIndex = 0;
+        for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
+          const start = p.range.start + m.index;
+          const range = { start, end: start + m[0].length };
+          ctx.report_({
+            range,
+            message: { zh: `格式转换残留“${m[0]}”`, en: `Conversion residue “${m[0]}”` },
+            fix: { title: { zh: '删除残留', en: 'Delete the residue' }, edits: [{ range, newText: m[0].startsWith('&nbsp') ? ' ' : '' }], safe: true },
+          });
+        }
+      }
+      // chrome lines: checked line by line inside the paragraph
+      for (let i = p.range.start; i < p.range.end; ) {
+        let end = text.indexOf('\n', i);
+        if (end < 0) end = text.length;
+        const raw = text.slice(i, end);
+        const s = raw.trim();
+        if (s && s.length <= 80 && CHROME.test(s) && !seenLines.has(i)) {
+          seenLines.add(i);
+          const lead = raw.search(/\S/);
+          const range = { start: i + lead, end: i + lead + s.length };
+          ctx.report_({
+            range,
+            message: { zh: `网页残留“${s}”`, en: `Web page residue “${s}”` },
+            fix: { title: { zh: '删除残留', en: 'Delete the residue' }, edits: [{ range, newText: '' }], safe: true },
+          });
+        }
+        i = end + 1;
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,87 @@
+import type { Rule } from '../../rule';
+import { compact, isHan, prose, srcRange } from './text';
+
+/** 发文字号 shapes: a bracketed year and a number with 号, after an agency code. */
+const NUMBER = /([[［【(（{〔])(\d{2,4})([\]］】)）}〕])(第?)(\d+)号/g;
+/** The 条例 decree number, checked only right after the 条例's name. */
+const DECREE = /政府信息公开条例》?[（(]?(?:中华人民共和国)?国务院令第?(\d+)号/g;
+
+/** Citations whose year is known for a given code and number (format.md §1.7). */
+const KNOWN: { code: string; number: number; year: number; context?: RegExp }[] = [
+  { code: '国办公开办函', number: 30, year: 2021 },
+  { code: '国办公开办函', number: 60, year: 2019 },
+  { code: '国办函', number: 109, year: 2020, context: /处理费/ },
+];
+
+/** 发文字号 not in 机关代字〔YYYY〕N号 form, and known citations with a wrong year or number. */
+const rule: Rule = {
+  meta: {
+    id: 'doc-number-format',
+    category: 'prose',
+    defaultSeverity: 'error',
+    fixable: true,
+    description: { zh: '发文字号格式不规范或引用的文号有误（应为“机关代字〔YYYY〕N号”）', en: 'A document number is malformed or cites the wrong year/number (机关代字〔YYYY〕N号)' },
+    docs: {
+      zh: 'GB/T 9704—2012 7.2.5：年份用六角括号“〔〕”括入并标全称，序号不加“第”字、不编虚位。报告：[2021]、（2021）、【2021】、第30号、030号、两位年份。另核对常引文号：年报格式通知为国办公开办函〔2021〕30号（试行格式为〔2019〕60号），信息处理费办法为国办函〔2020〕109号，《条例》为国务院令第711号（旧条例第492号）。快速修复给出规范文号。',
+      en: 'GB/T 9704—2012 7.2.5: the year is written in full inside 〔〕, the number has no 第 and no leading zeros. Reports [2021], （2021）, 【2021】, 第30号, 030号 and 2-digit years. Also checks the usual citations: the format notice 国办公开办函〔2021〕30号 (trial format 〔2019〕60号), the fee rules 国办函〔2020〕109号, the 条例 国务院令第711号 (old 条例 第492号). The fix writes the correct number.',
+    },
+  },
+  check(ctx) {
+    for (const p of prose(ctx.report)) {
+      const c = compact(ctx.text, p.range);
+      const s = c.s;
+      NUMBER.lastIndex = 0;
+      for (let m = NUMBER.exec(s); m; m = NUMBER.exec(s)) {
+        if (!isHan(s.charCodeAt(m.index - 1))) continue;
+        let cs = m.index;
+        while (cs > 0 && m.index - cs < 12 && isHan(s.charCodeAt(cs - 1))) cs--;
+        const codeRun = s.slice(cs, m.index);
+        const [, open, yearText, close, di, numText] = m as unknown as string[];
+        let year = Number(yearText);
+        if (yearText!.length === 3) continue;
+        if (yearText!.length === 2) year += year < 50 ? 2000 : 1900;
+        if (year < 1949 || year > 2100) continue;
+        const number = Number(numText);
+        const problems: { zh: string; en: string }[] = [];
+        if (open !== '〔' || close !== '〕') problems.push({ zh: `年份应使用六角括号“〔〕”`, en: 'the year goes in 〔〕' });
+        if (yearText!.length === 2) problems.push({ zh: '年份应标全称', en: 'the year is written in full' });
+        if (di) problems.push({ zh: '序号前不加“第”字', en: 'no 第 before the number' });
+        if (numText!.length > 1 && numText!.startsWith('0')) problems.push({ zh: '序号不编虚位', en: 'no leading zeros' });
+        const known = KNOWN.find((k) => codeRun.endsWith(k.code) && k.number === number && (!k.context || k.context.test(s)));
+        const sameCode = KNOWN.filter((k) => codeRun.endsWith(k.code) && k.number === number);
+        if (known && known.year !== year && !sameCode.some((k) => k.year === year)) {
+          problems.push({ zh: `${known.code}${number}号的年份应为${known.year}`, en: `${known.code} No. ${number} is of ${known.year}` });
+          year = known.year;
+        }
+        if (!problems.length) continue;
+        const right = `〔${year}〕${number}号`;
+        const code = KNOWN.find((k) => codeRun.endsWith(k.code))?.code ?? codeRun;
+        const written = s.slice(m.index, m.index + m[0].length);
+        const editRange = srcRange(c, m.index, m.index + m[0].length);
+        const range = { start: srcRange(c, m.index - code.length, m.index).start, end: editRange.end };
+        const oneLine = !ctx.text.slice(editRange.start, editRange.end).includes('\n');
+        ctx.report_({
+          range,
+          message: {
+            zh: `文号“${code}${written}”不规范：${problems.map((x) => x.zh).join('；')}，应为“${code}${right}”`,
+            en: `Document number “${code}${written}”: ${problems.map((x) => x.en).join('; ')}; should be “${code}${right}”`,
+          },
+          fix: oneLine ? { title: { zh: `改为“${code}${right}”`, en: `Change to “${code}${right}”` }, edits: [{ range: editRange, newText: right }], safe: true } : undefined,
+        });
+      }
+      DECREE.lastIndex = 0;
+      for (let m = DECREE.exec(s); m; m = DECREE.exec(s)) {
+        const n = Number(m[1]);
+        if (n === 711 || n === 492) continue;
+        const at = m.index + m[0].length - 1 - m[1]!.length;
+        const range = srcRange(c, at, at + m[1]!.length);
+        ctx.report_({
+          range,
+          message: { zh: `《政府信息公开条例》为国务院令第711号，文中写作第${n}号`, en: `The 条例 is State Council Decree No. 711; the text says No. ${n}` },
+          fix: { title: { zh: '改为711', en: 'Change to 711' }, edits: [{ range, newText: '711' }], safe: true },
+        });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,68 @@
+import type { Rule } from '../../rule';
+import { phraseList } from '../../words';
+import { compact, contiguous, isHan, prose, srcRange } from './text';
+
+/**
+ * Garbled or truncated standard formulations. Matching ignores line breaks and spaces (PDF
+ * text breaks lines inside them); fixes are offered only where the source is unbroken.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'fixed-phrase',
+    category: 'prose',
+    defaultSeverity: 'error',
+    fixable: true,
+    description: { zh: '规范表述残缺或有误（如“习近平新时代中国特色社会主义思想”被截断）', en: 'A standard formulation is garbled or truncated' },
+    docs: {
+      zh: '按词表（server/src/core/words/phrases.json，可在配置 `words.phrases` 中扩充）检查规范表述：已知错误写法（如“习近平法制思想”）和截断（“坚持以习近平新时代中国，”）。截断且后文为标点时，快速修复补全；已知错误写法替换为规范表述。配置中添加的表述只在“前三分之二 + 标点”时视为截断。',
+      en: 'Checks standard formulations from the word list (server/src/core/words/phrases.json, extended by config `words.phrases`): known garbled variants (习近平法制思想) and truncations (坚持以习近平新时代中国，). A truncation followed by punctuation is completed by the fix; a known variant is replaced. A configured phrase counts as truncated only when its first two thirds are followed by punctuation.',
+    },
+  },
+  check(ctx) {
+    const phrases = phraseList(ctx.config);
+    const builtinCount = phrases.length - (ctx.config.words.phrases?.length ?? 0);
+    for (const p of prose(ctx.report)) {
+      const c = compact(ctx.text, p.range);
+      const s = c.s;
+      const claimed: [number, number][] = [];
+      phrases.forEach((e, idx) => {
+        for (const w of e.wrong) {
+          for (let i = s.indexOf(w); i >= 0; i = s.indexOf(w, i + w.length)) {
+            claimed.push([i, i + w.length]);
+            const range = srcRange(c, i, i + w.length);
+            ctx.report_({
+              range,
+              message: { zh: `规范表述有误：“${w}”应为“${e.phrase}”`, en: `Garbled formulation “${w}”; the standard wording is “${e.phrase}”` },
+              fix: contiguous(c, i, i + w.length) ? { title: { zh: `改为“${e.phrase}”`, en: `Change to “${e.phrase}”` }, edits: [{ range, newText: e.phrase }], safe: true } : undefined,
+            });
+          }
+        }
+        if (!e.stem) return;
+        const strict = idx < builtinCount;
+        const rest = e.phrase.slice(e.stem.length);
+        for (let i = s.indexOf(e.stem); i >= 0; i = s.indexOf(e.stem, i + 1)) {
+          const after = i + e.stem.length;
+          if (s.startsWith(rest, after)) continue;
+          if (claimed.some(([a, b]) => a <= i && i < b)) continue;
+          // how much of the rest is there, and what follows it
+          let k = 0;
+          while (k < rest.length && s[after + k] === rest[k]) k++;
+          const next = s.charCodeAt(after + k);
+          const truncated = after + k >= s.length || !isHan(next);
+          if (!strict && !truncated) continue;
+          const written = s.slice(i, after + k);
+          const range = srcRange(c, i, after + k);
+          const canFix = truncated && contiguous(c, i, after + k);
+          ctx.report_({
+            range,
+            message: truncated
+              ? { zh: `规范表述不完整：“${written}”应为“${e.phrase}”`, en: `Truncated formulation “${written}”; the full wording is “${e.phrase}”` }
+              : { zh: `规范表述有误：“${s.slice(i, Math.min(s.length, i + e.phrase.length + 2))}”，应为“${e.phrase}”`, en: `Garbled formulation; the standard wording is “${e.phrase}”` },
+            fix: canFix ? { title: { zh: `补全为“${e.phrase}”`, en: `Complete as “${e.phrase}”` }, edits: [{ range, newText: e.phrase }], safe: true } : undefined,
+          });
+        }
+      });
+    }
+  },
+};
+export default rule;

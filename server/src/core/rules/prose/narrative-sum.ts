@@ -1,0 +1,109 @@
+import type { Rule } from '../../rule';
+import { compact, contiguous, prose, srcRange, type Compact } from './text';
+
+const UNIT = '条|件|篇|个|次|项|份|期|场|家|人次';
+/** A stated total: 共(计)…N条. */
+const TOTAL = new RegExp(`共计?[^\\d，。；,;：:、]{0,14}?(\\d+)(${UNIT})(?![\\d%])`, 'g');
+/** A part with its share: 38条，占总数的19.3%. */
+const SHARE = new RegExp(`(\\d+)(${UNIT})[，,]?(?:约占|占)(?:总数|总量|全部|比|比例|比重)?的?(?:比例|比重)?(?:为|达)?(\\d+(?:\\.\\d+)?)%`, 'g');
+const PART = new RegExp(`(\\d+)(${UNIT})(?![\\d%])`, 'g');
+/** Words before a number that make it a change or comparison, not a part. */
+const NOT_PART = /(?:增长|增加|减少|下降|同比|较上年|比上年|上升|多|少|超过|近|约|环比)$/;
+
+interface Total {
+  value: number;
+  unit: string;
+  /** compact index just after the total's unit */
+  end: number;
+}
+
+/** “共N条，其中a条、b条…” whose parts exceed N (or miss it when they claim to be complete), and percentages that do not match part/total. */
+const rule: Rule = {
+  meta: {
+    id: 'narrative-sum',
+    category: 'prose',
+    defaultSeverity: 'error',
+    fixable: true,
+    description: { zh: '正文中的合计、分项与百分比不一致', en: 'A total, its parts or a percentage in the prose do not agree' },
+    docs: {
+      zh: '检查“共N条，其中a条、b条……”：分项之和超过总数，或分项含“其他/其余”（即已列全）而和不等于总数时报告；“a条，占总数的P%”按所写精度重新计算（允许四舍五入或截尾），不符时报告，快速修复改为正确的百分比。',
+      en: 'Checks “共N条，其中a条、b条…”: reported when the parts add up to more than N, or list 其他/其余 (so claim to be complete) and do not add up to N. “a条，占总数的P%” is recomputed at its stated precision (rounding or truncation accepted); the fix writes the correct percentage.',
+    },
+  },
+  check(ctx) {
+    for (const p of prose(ctx.report)) {
+      const c = compact(ctx.text, p.range);
+      const totals: Total[] = [];
+      TOTAL.lastIndex = 0;
+      for (let m = TOTAL.exec(c.s); m; m = TOTAL.exec(c.s)) totals.push({ value: Number(m[1]), unit: m[2]!, end: m.index + m[0].length });
+      for (const t of totals) checkParts(ctx, c, t);
+      SHARE.lastIndex = 0;
+      let ti = -1;
+      for (let m = SHARE.exec(c.s); m; m = SHARE.exec(c.s)) {
+        while (ti + 1 < totals.length && totals[ti + 1]!.end <= m.index) ti++;
+        // the nearest total before the share, with the same unit
+        let t: Total | undefined;
+        for (let k = ti; k >= 0 && k > ti - 3; k--) if (totals[k]!.unit === m[2]) { t = totals[k]; break; }
+        if (!t || t.value <= 0) continue;
+        const part = Number(m[1]);
+        if (part > t.value) continue;
+        const stated = m[3]!;
+        const decimals = stated.includes('.') ? stated.length - stated.indexOf('.') - 1 : 0;
+        const actual = (part / t.value) * 100;
+        const unitStep = 10 ** -decimals;
+        if (Math.abs(Number(stated) - actual) < unitStep - 1e-9) continue;
+        const right = actual.toFixed(decimals);
+        const numStart = m.index + m[0].length - 1 - stated.length;
+        const range = srcRange(c, numStart, numStart + stated.length + 1);
+        const numRange = srcRange(c, numStart, numStart + stated.length);
+        ctx.report_({
+          range,
+          message: {
+            zh: `百分比有误：${part}${m[2]} ÷ ${t.value}${t.unit} = ${right}%，文中写作 ${stated}%`,
+            en: `Wrong percentage: ${part} / ${t.value} = ${right}%, the text says ${stated}%`,
+          },
+          fix: contiguous(c, numStart, numStart + stated.length)
+            ? { title: { zh: `改为 ${right}%`, en: `Change to ${right}%` }, edits: [{ range: numRange, newText: right }], safe: true }
+            : undefined,
+        });
+      }
+    }
+  },
+};
+
+function checkParts(ctx: Parameters<Rule['check']>[0], c: Compact, t: Total) {
+  const s = c.s;
+  let i = t.end;
+  if (s[i] === '，' || s[i] === '。' || s[i] === ',') i++;
+  if (!s.startsWith('其中', i)) return;
+  const from = i + 2;
+  let to = s.indexOf('。', from);
+  if (to < 0) to = s.length;
+  for (const stop of ['其中', '共']) {
+    const k = s.indexOf(stop, from);
+    if (k >= 0 && k < to) to = k;
+  }
+  const body = s.slice(from, to);
+  PART.lastIndex = 0;
+  const parts: number[] = [];
+  let sum = 0;
+  for (let m = PART.exec(body); m; m = PART.exec(body)) {
+    if (m[2] !== t.unit) continue;
+    if (NOT_PART.test(body.slice(Math.max(0, m.index - 4), m.index))) return; // a comparison: not a breakdown
+    parts.push(Number(m[1]));
+    sum += Number(m[1]);
+    if (sum === t.value) return; // the breakdown adds up (anything after is another breakdown)
+  }
+  if (parts.length < 2) return;
+  const complete = /其他|其余|剩余/.test(body);
+  if (sum < t.value && !complete) return;
+  const range = srcRange(c, t.end - String(t.value).length - t.unit.length, to);
+  ctx.report_({
+    range,
+    message: {
+      zh: `分项之和 ${parts.join('+')} = ${sum}${t.unit}，与总数 ${t.value}${t.unit} 不符`,
+      en: `The parts ${parts.join('+')} = ${sum} do not add up to the total ${t.value}`,
+    },
+  });
+}
+export default rule;

@@ -1,0 +1,67 @@
+import type { Rule, Msg } from '../../rule';
+import type { Range } from '../../model';
+import { chineseNumber, compact, contiguous, prose, sentences, srcRange } from './text';
+
+/** A count in Chinese numerals right after a statistics verb: 发布六条, 受理十二件. */
+const CN_COUNT = /(?:发布|公开|受理|收到|办理|答复|办结|制发|废止|印发|新增|共计|合计|累计|共|计)(?:信息|政府信息|政策解读|解读信息|申请|文件)?([二三四五六七八九十百两][零〇一二三四五六七八九十百]*|一[十百][零〇一二三四五六七八九十百]*)(条|件|篇|份)(?![事制])/g;
+const ARABIC_COUNT = /\d+(?:条|件|篇|份)/;
+/** Dates with leading zeros: 2024年01月08日. */
+const DATE_ZERO = /(\d{4}年)(0)(\d月)|(\d{1,2}月)(0)(\d日)/g;
+/** 2-digit years: 23年度. */
+const SHORT_YEAR = /(^|[^\d.])([12]\d)(年度)/g;
+
+/** Numbers in the forms GB/T 15835 and GB/T 9704 ask for. */
+const rule: Rule = {
+  meta: {
+    id: 'number-style',
+    category: 'prose',
+    defaultSeverity: 'info',
+    fixable: true,
+    description: { zh: '数字用法不规范（统计数用汉字、日期虚位、年份简写）', en: 'Number style (counts in Chinese numerals, leading zeros in dates, 2-digit years)' },
+    docs: {
+      zh: 'GB/T 15835—2011 4.1.1：计量、统计用阿拉伯数字，统计句中“发布六条”应为“发布6条”（所在段落已用阿拉伯数字计数时才报告）；GB/T 9704：日期不编虚位（“01月”→“1月”），年份标全称（“23年度”→“2023年度”）。快速修复改为规范写法。',
+      en: 'GB/T 15835—2011 4.1.1: counts use Arabic numerals; 发布六条 in a statistics sentence becomes 发布6条 (reported only where the paragraph already counts in Arabic numerals). GB/T 9704: no leading zeros in dates (01月 → 1月), years in full (23年度 → 2023年度). The fix rewrites the number.',
+    },
+  },
+  check(ctx) {
+    const report = (c: ReturnType<typeof compact>, i: number, j: number, newText: string, message: Msg, editRange?: Range) => {
+      const range = srcRange(c, i, j);
+      ctx.report_({
+        range,
+        message,
+        fix: contiguous(c, i, j) ? { title: { zh: `改为“${newText}”`, en: `Change to “${newText}”` }, edits: [{ range: editRange ?? range, newText }], safe: true } : undefined,
+      });
+    };
+    for (const p of prose(ctx.report)) {
+      const c = compact(ctx.text, p.range);
+      const s = c.s;
+      const counts = ARABIC_COUNT.test(s);
+      for (const sent of counts ? sentences(s) : []) {
+        const t = s.slice(sent.start, sent.end);
+        CN_COUNT.lastIndex = 0;
+        for (let m = CN_COUNT.exec(t); m; m = CN_COUNT.exec(t)) {
+          const n = chineseNumber(m[1]!);
+          if (n === undefined) continue;
+          const i = sent.start + m.index + m[0].length - m[1]!.length - m[2]!.length;
+          const j = i + m[1]!.length + m[2]!.length;
+          const right = `${n}${m[2]}`;
+          report(c, i, j, right, { zh: `统计数字应使用阿拉伯数字：“${m[1]}${m[2]}”应为“${right}”`, en: `Counts use Arabic numerals: “${m[1]}${m[2]}” → “${right}”` });
+        }
+      }
+      DATE_ZERO.lastIndex = 0;
+      for (let m = DATE_ZERO.exec(s); m; m = DATE_ZERO.exec(s)) {
+        const lead = m[1] ?? m[4]!;
+        const rest = m[3] ?? m[6]!;
+        const i = m.index + lead.length;
+        report(c, i, i + 1 + rest.length, rest, { zh: `日期不编虚位：“0${rest}”应为“${rest}”`, en: `No leading zero in dates: “0${rest}” → “${rest}”` });
+      }
+      SHORT_YEAR.lastIndex = 0;
+      for (let m = SHORT_YEAR.exec(s); m; m = SHORT_YEAR.exec(s)) {
+        const i = m.index + m[1]!.length;
+        const right = `20${m[2]}${m[3]}`;
+        report(c, i, i + m[2]!.length + m[3]!.length, right, { zh: `年份应标全称：“${m[2]}${m[3]}”应为“${right}”`, en: `Write the year in full: “${m[2]}${m[3]}” → “${right}”` });
+      }
+    }
+  },
+};
+export default rule;

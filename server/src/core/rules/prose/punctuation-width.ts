@@ -1,0 +1,126 @@
+import type { Range, Report } from '../../model';
+import type { Rule, TextEdit } from '../../rule';
+import { isCjk, isDigit, isHan, prose } from './text';
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const FULL_SET = new Set(Object.values(FULL));
+
+/**
+ * Half-width punctuation that belongs to Chinese text: `, ; : ? !` right after a Chinese
+ * character (or after a number and before one: `52,其中`), and `( )` pairs with Chinese inside
+ * or beside them. URLs, times (12:30) and numbers (1,000) are left alone.
+ */
+export interface Mark {
+  at: number;
+  ch: string;
+  /** For a `(`: the offset of its `)` when both are reported. */
+  mate?: number;
+}
+
+export function halfWidthMarks(report: Report): Mark[] {
+  const { text } = report;
+  const out: Mark[] = [];
+  for (const p of prose(report)) {
+    const open: number[] = [];
+    for (let i = p.range.start; i < p.range.end; i++) {
+      const ch = text[i]!;
+      if (ch === '\n') open.length = 0;
+      if (!(ch in FULL)) continue;
+      const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (ch === '(') {
+        open.push(i);
+        continue;
+      }
+      if (ch === ')') {
+        const o = open.pop();
+        if (o === undefined) {
+          if (isCjk(prev) || isHan(next)) out.push({ at: i, ch });
+          continue;
+        }
+        const before = o > 0 ? text.charCodeAt(o - 1) : 0;
+        if (isCjk(before) || isHan(next) || hasHan(text, o + 1, i)) out.push({ at: o, ch: '(', mate: i }, { at: i, ch });
+        continue;
+      }
+      if (isCjk(prev) || ((isDigit(prev) || prev === 0x25) && isHan(next))) out.push({ at: i, ch });
+    }
+    for (const o of open) {
+      const next = o + 1 < text.length ? text.charCodeAt(o + 1) : 0;
+      const before = o > 0 ? text.charCodeAt(o - 1) : 0;
+      if (isCjk(before) || isHan(next)) out.push({ at: o, ch: '(' });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * `(一)` / `(1)` opening a line: a heading marker whose width a web page or extractor often
+ * normalised; alone it is not worth a warning (the document-level conversion still covers it).
+ */
+function isHeadingMarker(text: string, open: number, close: number): boolean {
+  if (close - open > 4 || !/^[一二三四五六七八九十\d]+$/.test(text.slice(open + 1, close))) return false;
+  const lineStart = text.lastIndexOf('\n', open - 1) + 1;
+  return /^[\s#>*]*$/.test(text.slice(lineStart, open));
+}
+
+function hasHan(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b && i < a + 200; i++) if (isHan(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Full-width counterparts already in the prose (to tell a normalised document from a slip). */
+function fullWidthCount(report: Report): number {
+  let n = 0;
+  for (const p of prose(report)) for (const ch of p.text) if (FULL_SET.has(ch)) n++;
+  return n;
+}
+
+const edit = (m: Mark): TextEdit => ({ range: { start: m.at, end: m.at + 1 }, newText: FULL[m.ch]! });
+
+/** Half-width punctuation in Chinese text; one document-level diagnostic when the whole document is half-width. */
+const rule: Rule = {
+  meta: {
+    id: 'punctuation-width',
+    category: 'prose',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: { zh: '中文句子中使用了半角标点（, ; : ( ) ?）', en: 'Half-width punctuation (, ; : ( ) ?) in Chinese text' },
+    docs: {
+      zh: '中文行文应使用全角标点（GB/T 15834）。汉字旁的半角 `, ; : ? !` 和包含或紧挨汉字的半角括号被报告；网址、时间（12:30）、数字（1,000）和行首的序号“(一)”单独出现时不报告。整篇文档都是半角标点时（文本提取工具统一转换过），只报告一次，快速修复一次转换全文。',
+      en: 'Chinese text uses full-width punctuation (GB/T 15834). Half-width `, ; : ? !` next to Chinese characters and half-width parentheses around or beside Chinese are reported; URLs, times (12:30), numbers (1,000) and a lone line-opening marker `(一)` are not. When the whole document is half-width (a text extractor normalised it), one document-level diagnostic is reported instead, whose fix converts the whole document.',
+    },
+  },
+  check(ctx) {
+    const marks = halfWidthMarks(ctx.report);
+    if (!marks.length) return;
+    const full = fullWidthCount(ctx.report);
+    if (marks.length >= 10 && marks.length >= 3 * full) {
+      const range: Range = { start: marks[0]!.at, end: marks[marks.length - 1]!.at + 1 };
+      ctx.report_({
+        range,
+        message: {
+          zh: `全文使用半角标点（${marks.length} 处，全角仅 ${full} 处），应改为全角`,
+          en: `The whole document uses half-width punctuation (${marks.length} marks, only ${full} full-width); Chinese text uses full-width`,
+        },
+        fix: { title: { zh: `全文转换为全角标点（${marks.length} 处）`, en: `Convert the document to full-width punctuation (${marks.length} marks)` }, edits: marks.map(edit), safe: true },
+      });
+      return;
+    }
+    const mates = new Set(marks.map((m) => m.mate).filter((x) => x !== undefined));
+    for (const m of marks) {
+      if (m.ch === ')' && mates.has(m.at)) continue; // reported with its (
+      if (m.mate !== undefined && isHeadingMarker(ctx.text, m.at, m.mate)) continue;
+      const paired = m.mate !== undefined;
+      const range = { start: m.at, end: (m.mate ?? m.at) + 1 };
+      const shown = paired ? '( )' : m.ch;
+      const right = paired ? '（）' : FULL[m.ch];
+      ctx.report_({
+        range,
+        message: { zh: `中文中使用了半角标点“${shown}”，应为全角“${right}”`, en: `Half-width “${shown}” in Chinese text; use full-width “${right}”` },
+        fix: { title: { zh: '改为全角标点', en: 'Use full-width punctuation' }, edits: paired ? [edit(m), edit({ at: m.mate!, ch: ')' })] : [edit(m)], safe: true },
+      });
+    }
+  },
+};
+
+export default rule;

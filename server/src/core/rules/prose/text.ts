@@ -1,0 +1,126 @@
+/**
+ * Helpers shared by the prose rules (not a rule): the prose outside tables, a whitespace-free
+ * view of it (PDF text breaks lines inside words and numbers), sentences, and small tests on
+ * characters. Everything here is linear in the text length.
+ */
+import type { Paragraph, Range, Report } from '../../model';
+
+/** Paragraphs outside the tables, each clipped where a table starts. */
+export function prose(report: Report): Paragraph[] {
+  const tables = [...report.tableRanges].sort((a, b) => a.start - b.start);
+  const out: Paragraph[] = [];
+  let t = 0;
+  for (const p of report.paragraphs) {
+    while (t < tables.length && tables[t]!.end <= p.range.start) t++;
+    let { start, end } = p.range;
+    const table = tables[t];
+    if (table && table.start <= start) continue; // starts inside a table
+    if (table && table.start < end) end = table.start;
+    if (end <= start) continue;
+    out.push({ text: report.text.slice(start, end), range: { start, end }, section: p.section });
+  }
+  return out;
+}
+
+const PAGE_MARKER = /^[ \t\u3000]*[-—–－][ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－][ \t\u3000]*$/;
+
+export function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0x200b || c === 0xfeff;
+}
+
+/**
+ * A paragraph without whitespace and without PDF page-marker lines (`- 3 -`), with the source
+ * offset of every kept character, so a match in `s` maps back to a source range.
+ */
+export interface Compact {
+  s: string;
+  /** at[i] = source offset of s[i]; at[s.length] = source end. */
+  at: Int32Array;
+}
+
+export function compact(text: string, range: Range): Compact {
+  const at = new Int32Array(range.end - range.start + 1);
+  let s = '';
+  let n = 0;
+  let i = range.start;
+  let buf: string[] = [];
+  while (i < range.end) {
+    let lineEnd = text.indexOf('\n', i);
+    if (lineEnd < 0 || lineEnd > range.end) lineEnd = range.end;
+    const line = text.slice(i, lineEnd);
+    if (!PAGE_MARKER.test(line)) {
+      for (let j = i; j < lineEnd; j++) {
+        if (isSpace(text.charCodeAt(j))) continue;
+        buf.push(text[j]!);
+        at[n++] = j;
+      }
+    }
+    if (buf.length > 4096) {
+      s += buf.join('');
+      buf = [];
+    }
+    i = lineEnd + 1;
+  }
+  s += buf.join('');
+  at[n] = range.end;
+  return { s, at: at.subarray(0, n + 1) };
+}
+
+/** The source range of compact characters [i, j). */
+export function srcRange(c: Compact, i: number, j: number): Range {
+  if (j <= i) return { start: c.at[i]!, end: c.at[i]! };
+  return { start: c.at[i]!, end: c.at[j - 1]! + 1 };
+}
+
+/** True when the compact match [i, j) is written without whitespace in the source. */
+export function contiguous(c: Compact, i: number, j: number): boolean {
+  return j <= i || c.at[j - 1]! - c.at[i]! === j - 1 - i;
+}
+
+export function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Han characters and full-width CJK punctuation. */
+export function isCjk(c: number): boolean {
+  return isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff60) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2026 || c === 0x2014;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Sentence boundaries in compact text: after 。！？ (and ；when `clauses`). */
+export function sentences(s: string, clauses = false): Range[] {
+  const out: Range[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === '。' || ch === '！' || ch === '？' || (clauses && (ch === '；' || ch === ';'))) {
+      out.push({ start, end: i + 1 });
+      start = i + 1;
+    }
+  }
+  if (start < s.length) out.push({ start, end: s.length });
+  return out;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Value of a Chinese numeral up to 九千九百九十九 (十二, 二十, 一百零五); undefined if not one. */
+export function chineseNumber(s: string): number | undefined {
+  if (!s) return undefined;
+  let total = 0;
+  let digit = -1;
+  const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  for (const ch of s) {
+    if (ch in CN_DIGITS) {
+      if (digit >= 0 && CN_DIGITS[ch] !== 0) return undefined; // 二三
+      digit = CN_DIGITS[ch]!;
+    } else if (ch in units) {
+      total += (digit < 0 ? 1 : digit) * units[ch]!;
+      digit = -1;
+    } else return undefined;
+  }
+  return total + (digit > 0 ? digit : 0);
+}

@@ -1,0 +1,55 @@
+import type { Rule } from '../../rule';
+import { typoList, type TypoEntry } from '../../words';
+import { compact, contiguous, isDigit, prose, srcRange } from './text';
+
+function follows(s: string, at: number, alts: string[]): boolean {
+  return alts.some((a) => (a === '#' ? isDigit(s.charCodeAt(at)) : s.startsWith(a, at)));
+}
+
+function precedes(s: string, at: number, alts: string[]): boolean {
+  return alts.some((a) => at >= a.length && s.startsWith(a, at - a.length));
+}
+
+export function typoMatches(s: string, e: TypoEntry): number[] {
+  const out: number[] = [];
+  for (let i = s.indexOf(e.wrong); i >= 0; i = s.indexOf(e.wrong, i + e.wrong.length)) {
+    if (s.startsWith(e.right, i) && e.right.startsWith(e.wrong)) continue; // 渠道 contains 渠
+    if (e.after && !follows(s, i + e.wrong.length, e.after)) continue;
+    if (e.before && !precedes(s, i, e.before)) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Confused or misspelt words, from a word list kept as data, with the context each needs. */
+const rule: Rule = {
+  meta: {
+    id: 'typo',
+    category: 'prose',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: { zh: '易错词、错别字（如“截止2023年底”应为“截至”，“布署”应为“部署”）', en: 'Confused or misspelt words (截止+date → 截至, 布署 → 部署)' },
+    docs: {
+      zh: '按词表（server/src/core/words/typos.json，可在配置 `words.typos` 中扩充）检查易错词。需要语境的词只在语境符合时报告，如“截止”只在其后紧跟日期、“目前”等时报告（“截止日期”“截止到”不报告）；“做出”只在“决定、部署”等之前报告。快速修复替换为正确写法。',
+      en: 'Checks confused words from the word list (server/src/core/words/typos.json, extended by config `words.typos`, where `context` lists what must follow). Context-dependent words are reported only in context: 截止 only before a date or 目前 (截止日期, 截止到 are fine); 做出 only before 决定, 部署 and the like. The fix substitutes the right word.',
+    },
+  },
+  check(ctx) {
+    const list = typoList(ctx.config);
+    for (const p of prose(ctx.report)) {
+      const c = compact(ctx.text, p.range);
+      for (const e of list) {
+        for (const i of typoMatches(c.s, e)) {
+          const j = i + e.wrong.length;
+          const range = srcRange(c, i, j);
+          ctx.report_({
+            range,
+            message: { zh: `“${e.wrong}”应为“${e.right}”`, en: `“${e.wrong}” should be “${e.right}”` },
+            fix: contiguous(c, i, j) ? { title: { zh: `改为“${e.right}”`, en: `Change to “${e.right}”` }, edits: [{ range, newText: e.right }], safe: true } : undefined,
+          });
+        }
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,55 @@
+// The summary webview's HTML: strict CSP, nonce'd script, cells that lead back to the report, ✗ on wrong totals.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { consolidate, lint, normalizeReport } from '../../server/src/core';
+import { summaryHtml } from '../../client/src/summary/html';
+import { EXTERNAL } from '../helpers/cli';
+import { HUAIAN_2024, render, withCell } from '../helpers/layouts';
+
+const opts = { cspSource: 'vscode-webview://abc', nonce: 'n0nce+/=', locale: 'zh-CN' as const, title: '汇总表' };
+
+function htmlFor(text: string, agency?: string) {
+  const r = normalizeReport(lint(text));
+  if (agency) r.agency = agency;
+  return { html: summaryHtml(consolidate([{ file: 'r.txt', report: r }]), opts), report: r };
+}
+
+test('strict CSP: no remote content, only the nonce’d script, theme from VS Code variables', () => {
+  const { html } = htmlFor(render(HUAIAN_2024, 'tsv'));
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1];
+  assert.equal(csp, `default-src 'none'; style-src vscode-webview://abc 'unsafe-inline'; script-src 'nonce-n0nce+/='`);
+  const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+  assert.deepEqual(scripts, [' nonce="n0nce+/="']);
+  assert.doesNotMatch(html, /https?:\/\//);
+  assert.doesNotMatch(html, /\son\w+=/); // no inline handlers (the CSP would block them)
+  assert.match(html, /var\(--vscode-editor-foreground\)/);
+  assert.doesNotMatch(html, /check-fail">✗/);
+});
+
+test('a wrong total is marked ✗ with its equation, and its cell points at the report text', () => {
+  const bad = withCell(HUAIAN_2024, 't3', '一', 6, 3120);
+  const text = render(bad, 'tsv');
+  const { html } = htmlFor(text);
+  const tag = /<td data-table="t3" data-row="一" data-col="6"[^>]*>3120 <span class="check-fail"[^>]*>✗/.exec(html);
+  assert.ok(tag, 'the 一/总计 cell carries a ✗');
+  const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag[0])![1]!;
+  const [start, end] = [attr('data-start'), attr('data-end')];
+  assert.equal(text.slice(Number(start), Number(end)), '3120');
+  assert.match(attr('title'), /≠ 3120$/);
+  assert.match(attr('class'), /\bfails\b/);
+  assert.match(html, /勾稽关系不符 \d+ 处/);
+  // the check list's ✗ row leads to the same cell
+  assert.match(html, new RegExp(`<td data-start="${start}" data-end="${end}" class="link check-fail">✗</td>`));
+});
+
+test('problems are listed by rule and lead to their place; text from the report is escaped', () => {
+  const { html, report } = htmlFor(readFileSync(join(EXTERNAL, 'hongze-district-2023.txt'), 'utf8'), '<img src=x>');
+  const typo = report.problems.find((p) => p.ruleId === 'table-label-typo')!.items[0]!;
+  assert.match(html, new RegExp(`data-start="${typo.range.start}" data-end="${typo.range.end}"`));
+  assert.match(html, /table-row-total/);
+  const consolidated = summaryHtml(consolidate([{ file: '<b>x</b>.txt', report }, { file: 'y.txt', report: normalizeReport(lint(render(HUAIAN_2024, 'tsv'))) }]), opts);
+  assert.doesNotMatch(consolidated, /<b>x<\/b>|<img src=x>/);
+  assert.match(consolidated, /&lt;b&gt;x&lt;\/b&gt;\.txt/);
+});
