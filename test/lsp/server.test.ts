@@ -1,58 +1,21 @@
 /** The language server over stdio, driven by a real JSON-RPC client (test/helpers/lsp.ts). */
-import { after, before, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CodeActionRequest,
   DocumentSymbolRequest,
   HoverRequest,
-  InlayHintRequest,
-  type CodeAction,
   type Diagnostic,
   type DocumentSymbol,
-  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex, lint, resolveConfig } from '../../server/src/core';
-import { EXTERNAL, SEEDS } from '../helpers/cli';
-import { LspClient } from '../helpers/lsp';
-
-const SEED = readFileSync(`${SEEDS}/000_b5a011f3d089b4ff.txt`, 'utf8');
-const HONGZE = readFileSync(`${EXTERNAL}/hongze-district-2023.txt`, 'utf8');
-
-let n = 0;
-const freshUri = (name = 'report') => `untitled:${name}-${++n}.nianbao.txt`;
-
-function editsOf(action: CodeAction, uri: string): TextEdit[] {
-  const e = action.edit!;
-  if (e.documentChanges) {
-    const dc = e.documentChanges.find((c) => 'textDocument' in c && c.textDocument.uri === uri);
-    return dc && 'edits' in dc ? (dc.edits as TextEdit[]) : [];
-  }
-  return e.changes?.[uri] ?? [];
-}
-
-function docVersion(action: CodeAction): number | null | undefined {
-  const dc = action.edit?.documentChanges?.[0];
-  return dc && 'textDocument' in dc && 'edits' in dc ? dc.textDocument.version : undefined;
-}
-
-function apply(text: string, edits: TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create('x', 'x', 1, text), edits);
-}
-
-async function codeActions(client: LspClient, uri: string, range: Diagnostic['range'], diagnostics: Diagnostic[], only?: string[]) {
-  return ((await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } })) ?? []) as CodeAction[];
-}
+import { applyLspEdits as apply, docVersion, editsOf, freshUri, HONGZE_2023 as HONGZE, LspClient, SEED_000 as SEED, serverForSuite } from '../helpers/lsp';
 
 describe('language server over stdio', () => {
+  const server = serverForSuite();
   let client: LspClient;
-  before(async () => {
-    client = new LspClient();
-    await client.initialize();
-  });
-  after(async () => {
-    await client.close();
+  beforeEach(() => {
+    client = server();
   });
 
   it('publishes a table-label-typo diagnostic with code, source and docs link, and its quick fix removes it', async () => {
@@ -66,7 +29,7 @@ describe('language server over stdio', () => {
     assert.match(typo.codeDescription!.href, /table-label-typo/);
     assert.match(msg(typo), /[\u4e00-\u9fff]/, 'messages are Chinese by default');
 
-    const actions = await codeActions(client, uri, typo.range, [typo]);
+    const actions = await client.codeActions(uri, typo.range, [typo]);
     const fix = actions.find((a) => a.kind === 'quickfix' && a.diagnostics?.some((d) => d.code === 'table-label-typo'));
     assert.ok(fix, 'a quick fix is offered');
     assert.equal(fix.isPreferred, true);
@@ -87,7 +50,7 @@ describe('language server over stdio', () => {
     const typo = diags.find((d) => d.code === 'table-label-typo')!;
     // the change and the request go out together: the request must not get edits for version 1
     const v = client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
-    const actions = await codeActions(client, uri, typo.range, [typo]);
+    const actions = await client.codeActions(uri, typo.range, [typo]);
     await v;
     for (const a of actions) assert.notEqual(docVersion(a), 1);
   });
@@ -97,7 +60,7 @@ describe('language server over stdio', () => {
     await client.open(uri, SEED);
     const diags = await client.diagnostics(uri);
     const whole = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
-    const actions = await codeActions(client, uri, whole, diags, ['source.fixAll']);
+    const actions = await client.codeActions(uri, whole, diags, ['source.fixAll']);
     const fixAll = actions.find((a) => a.kind === 'source.fixAll.nianbao');
     assert.ok(fixAll, 'source.fixAll.nianbao is offered for source.fixAll');
     const edits = editsOf(fixAll, uri);
@@ -110,7 +73,7 @@ describe('language server over stdio', () => {
     const fixed = apply(SEED, edits);
     const version = await client.change(uri, [{ text: fixed }]);
     await client.diagnostics(uri, version);
-    const again = await codeActions(client, uri, whole, [], ['source.fixAll.nianbao']);
+    const again = await client.codeActions(uri, whole, [], ['source.fixAll.nianbao']);
     const left = lint(fixed).diagnostics.filter((d) => d.fix?.safe);
     if (!left.length) assert.equal(again.length, 0, 'nothing left to fix');
     assert.ok(left.length < lint(SEED).diagnostics.filter((d) => d.fix?.safe).length);

@@ -48,7 +48,10 @@ export class ConfigStore {
   /** A watched `.nianbaorc.json` changed: read it again on the next lint. */
   reloadConfigFile(uri: string): void {
     const p = uriToPath(uri);
-    if (p) loadConfigFile(p, false);
+    if (!p) return;
+    loadConfigFile(p, false);
+    // the file was edited: a problem it still has deserves a new warning
+    for (const m of this.warned) if (m.startsWith(`${p}:`)) this.warned.delete(m);
   }
 
   forget(uri: string): void {

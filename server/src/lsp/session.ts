@@ -6,6 +6,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   MessageType,
   ShowMessageNotification,
   TextDocuments,
@@ -32,6 +33,7 @@ export function startSession(connection: Connection): void {
   const editSupport: EditSupport = { documentChanges: false };
   let canConfigure = false;
   let canRegisterConfigChange = false;
+  let canRegisterWatchers = false;
   const host: { clientLocale: Locale; workspaceFolders: string[] } = { clientLocale: 'zh-CN', workspaceFolders: [] };
 
   const configs = new ConfigStore({
@@ -87,6 +89,7 @@ export function startSession(connection: Connection): void {
     const caps = params.capabilities;
     canConfigure = !!caps.workspace?.configuration;
     canRegisterConfigChange = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    canRegisterWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     editSupport.documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     const init = (params.initializationOptions ?? {}) as { locale?: unknown };
     host.clientLocale = clientLocale(init.locale, params.locale);
@@ -109,6 +112,10 @@ export function startSession(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+    // clients other than our extension (Neovim, Emacs …) watch nothing unless asked
+    if (canRegisterWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
+    }
   });
 
   documents.onDidOpen((e) => linter.request(e.document.uri));
