@@ -51,13 +51,21 @@ const SMALL_INT = /^-?\d{1,15}$/;
 
 /** Exact sum of decimal strings; the empty sum is `0`. */
 export function decSum(values: readonly Dec[]): Dec {
-  if (values.length < 1000 && values.every((v) => SMALL_INT.test(v))) {
+  if (values.every((v) => SMALL_INT.test(v))) {
     let n = 0;
-    for (const v of values) n += Number(v);
+    for (const v of values) {
+      n += Number(v);
+      // past 2^53 a double rounds: finish with BigInt
+      if (!Number.isSafeInteger(n)) return bigSum(values);
+    }
     return String(n);
   }
+  return bigSum(values);
+}
+
+function bigSum(values: readonly Dec[]): Dec {
   const xs = values.map(parse);
-  const scale = Math.max(0, ...xs.map((x) => x.scale));
+  const scale = xs.reduce((s, x) => Math.max(s, x.scale), 0);
   let m = 0n;
   for (const x of xs) m += align(x, scale);
   return format({ m, scale });
