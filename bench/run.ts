@@ -132,7 +132,7 @@ function main() {
   const peer = (name: string) => rows.find((x) => x.name === name && x.input === '1,000 reports')!.run;
   const ratio = (name: string) => {
     const r = peer(name);
-    return r.ok ? `${(r.seconds / ours.seconds).toFixed(1)}×` : `more than ${(TIMEOUT_S / ours.seconds).toFixed(0)}× (did not finish)`;
+    return r.ok ? `${(r.seconds / ours.seconds).toFixed(2)}×` : `more than ${(TIMEOUT_S / ours.seconds).toFixed(0)}× (did not finish)`;
   };
   const t10 = rows[2]!.run.seconds;
   const t20 = rows[3]!.run.seconds;
@@ -149,7 +149,8 @@ function main() {
   let lsp = '';
   if (existsSync(join(ROOT, 'bench/lsp-latency.ts'))) {
     const r = spawnSync(node, ['--import', 'tsx', join(ROOT, 'bench/lsp-latency.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
-    lsp = (r.stdout || r.stderr || '').trim();
+    // a failed run is named in one line, not pasted as a stack trace
+    lsp = r.status === 0 ? r.stdout.trim() : `bench/lsp-latency.ts failed: ${(r.stderr || r.error?.message || '').split('\n').find((l) => /Error/.test(l)) ?? `exit ${r.status}`}`;
   }
   const md = [
     '# Benchmarks',
@@ -173,8 +174,8 @@ function main() {
     lsp ? `## Language server latency (bench/lsp-latency.ts)\n\n\`\`\`\n${lsp}\n\`\`\`\n` : '',
   ].join('\n');
   const existing = existsSync(join(ROOT, 'docs/benchmarks.md')) ? readFileSync(join(ROOT, 'docs/benchmarks.md'), 'utf8') : '';
-  // other benchmarks (the summary's) keep their own sections below ours
-  const keep = existing.split(/\n(?=## Summary)/).slice(1).join('\n') || '## Summary benchmark\n\n(`nianbao summary` figures are added here by its own benchmark, bench/summary.ts.)\n';
+  // hand-written notes (the profile) and other benchmarks (the summary's) keep their sections below ours
+  const keep = existing.split(/\n(?=## (?:Profile|Summary))/).slice(1).join('\n') || '## Summary benchmark\n\n(`nianbao summary` figures are added here by its own benchmark, bench/summary.ts.)\n';
   writeFileSync(join(ROOT, 'docs/benchmarks.md'), md + (keep ? '\n' + keep : ''));
   console.log('docs/benchmarks.md written');
 }

@@ -6,15 +6,15 @@ import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerSummaryCommands } from './summary/index';
+import { t, uiLocale } from './l10n';
+import { StatusRequest, type Status } from '../../server/src/lsp/protocol';
 import { chineseDate, fillTemplate, validateYear } from './template';
 
 const FIX_ALL_KIND = 'source.fixAll.nianbao';
 let client: LanguageClient | undefined;
 
-/** zh* display languages get Chinese, any other English (the `nianbao.locale` setting overrides). */
-function displayLocale(): 'zh-CN' | 'en' {
-  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
+/** Chinese unless VS Code's display language is English (the `nianbao.locale` setting overrides for messages). */
+const displayLocale = () => uiLocale(vscode.env.language);
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -56,7 +56,7 @@ export async function deactivate(): Promise<void> {
 async function checkWorkspace(): Promise<void> {
   const files = await vscode.workspace.findFiles('**/*.{txt,md}', '**/{node_modules,.git}/**');
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: '年报检查：正在检查工作区', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: t(displayLocale(), 'checkingWorkspace'), cancellable: true },
     async (progress, token) => {
       for (let i = 0; i < files.length && !token.isCancellationRequested; i++) {
         progress.report({ message: `${i + 1}/${files.length} ${vscode.workspace.asRelativePath(files[i]!)}`, increment: 100 / files.length });
@@ -80,27 +80,23 @@ async function fixAll(): Promise<void> {
   const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND)) ?? [];
   const action = actions.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
   if (!action?.edit) {
-    void vscode.window.showInformationMessage('年报检查：没有可自动修复的问题。');
+    void vscode.window.showInformationMessage(t(displayLocale(), 'nothingToFix'));
     return;
   }
   await vscode.workspace.applyEdit(action.edit);
 }
 
 async function newReport(context: vscode.ExtensionContext): Promise<void> {
-  const agency = await vscode.window.showInputBox({ title: '新建年度报告', prompt: '机关名称', placeHolder: '例如：某某市人民政府办公室', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : '请输入机关名称') });
+  const l = displayLocale();
+  const title = t(l, 'newReportTitle');
+  const agency = await vscode.window.showInputBox({ title, prompt: t(l, 'agencyPrompt'), placeHolder: t(l, 'agencyPlaceholder'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : t(l, 'agencyRequired')) });
   if (agency === undefined) return;
-  const year = await vscode.window.showInputBox({ title: '新建年度报告', prompt: '报告年度', value: String(new Date().getFullYear() - 1), ignoreFocusOut: true, validateInput: validateYear });
+  const year = await vscode.window.showInputBox({ title, prompt: t(l, 'yearPrompt'), value: String(new Date().getFullYear() - 1), ignoreFocusOut: true, validateInput: (v) => (validateYear(v) ? t(l, 'yearInvalid') : undefined) });
   if (year === undefined) return;
   const template = readFileSync(context.asAbsolutePath('client/templates/report-template.txt'), 'utf8');
   const content = fillTemplate(template, { agency: agency.trim(), year: Number(year.trim()), date: chineseDate(new Date()) });
   const doc = await vscode.workspace.openTextDocument({ language: 'gov-report', content });
   await vscode.window.showTextDocument(doc);
-}
-
-interface Status {
-  format: string | null;
-  errors: number;
-  warnings: number;
 }
 
 /** Format version and error count of the active report; click opens Problems. */
@@ -109,7 +105,7 @@ class StatusBar implements vscode.Disposable {
   private subs: vscode.Disposable[];
 
   constructor(private client: LanguageClient) {
-    this.item.name = '年报检查';
+    this.item.name = t(displayLocale(), 'statusName');
     this.item.command = 'workbench.actions.view.problems';
     this.subs = [
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
@@ -125,14 +121,15 @@ class StatusBar implements vscode.Disposable {
     if (!doc || !this.client.isRunning()) return this.item.hide();
     let s: Status | null = null;
     try {
-      s = await this.client.sendRequest<Status | null>('nianbao/status', { uri: doc.uri.toString() });
+      s = await this.client.sendRequest(StatusRequest, { uri: doc.uri.toString() });
     } catch {
       s = null;
     }
     if (!s || !s.format || vscode.window.activeTextEditor?.document !== doc) return this.item.hide();
-    const format = s.format === '2021' || s.format === '2019' ? `${s.format}版格式` : '格式未识别';
-    this.item.text = s.errors ? `$(error) 年报 ${format} · ${s.errors} 个错误` : `$(check) 年报 ${format}`;
-    this.item.tooltip = `年报检查：${s.errors} 个错误，${s.warnings} 个警告（点击打开“问题”面板）`;
+    const l = displayLocale();
+    const format = s.format === '2021' || s.format === '2019' ? t(l, 'formatKnown', s.format) : t(l, 'formatUnknown');
+    this.item.text = s.errors ? `$(error) ${t(l, 'statusErrors', format, s.errors)}` : `$(check) ${t(l, 'statusClean', format)}`;
+    this.item.tooltip = t(l, 'statusTooltip', s.errors, s.warnings);
     this.item.show();
   }
 

@@ -18,15 +18,14 @@ import {
   InlayHintRequest,
   IPCMessageReader,
   IPCMessageWriter,
-  RequestType,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex, lint } from '../../server/src/core';
+import { StatusRequest } from '../../server/src/lsp/protocol';
 import { EXTERNAL, SEEDS } from '../helpers/cli';
 import { fileUri, LspClient, SERVER } from '../helpers/lsp';
 
 const SEED = readFileSync(`${SEEDS}/000_b5a011f3d089b4ff.txt`, 'utf8');
 const HONGZE = readFileSync(`${EXTERNAL}/hongze-district-2023.txt`, 'utf8');
-const Status = new RequestType<{ uri: string }, { format: string | null; errors: number; warnings: number } | null, void>('nianbao/status');
 
 describe('language server with a workspace on disk', () => {
   let client: LspClient;
@@ -94,12 +93,12 @@ describe('language server with a workspace on disk', () => {
     const uri = 'untitled:status.nianbao.txt';
     await client.open(uri, SEED);
     const diags = await client.diagnostics(uri);
-    const s = await client.conn.sendRequest(Status, { uri });
+    const s = await client.conn.sendRequest(StatusRequest, { uri });
     assert.ok(s);
     assert.equal(s.format, lint(SEED).report.format);
     assert.equal(s.errors, diags.filter((d) => d.severity === 1).length);
     assert.equal(s.warnings, diags.filter((d) => d.severity === 2).length);
-    assert.equal(await client.conn.sendRequest(Status, { uri: 'untitled:never-opened' }), null);
+    assert.equal(await client.conn.sendRequest(StatusRequest, { uri: 'untitled:never-opened' }), null);
   });
 
   it('texts that are hard to read never bring it down: every request still answers', async () => {

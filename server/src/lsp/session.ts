@@ -24,7 +24,7 @@ import { hover } from './hover';
 import { inlayHints } from './inlay';
 import { Linter, type DocState } from './linter';
 import { clientLocale } from './settings';
-import { status, StatusRequest } from './status';
+import { status, StatusRequest, type Status, type StatusParams } from './status';
 import { documentSymbols } from './symbols';
 
 export function startSession(connection: Connection): void {
@@ -160,7 +160,8 @@ export function startSession(connection: Connection): void {
   );
   connection.onDocumentSymbol((params) => withState(params.textDocument.uri, [], (s) => documentSymbols(s)));
   connection.languages.inlayHint.on((params) => withState(params.textDocument.uri, [], (s) => inlayHints(s, params.range)));
-  connection.onRequest(StatusRequest, (params) => {
+  // by method name: the server's vscode-jsonrpc is another copy than the one protocol.ts types with
+  connection.onRequest(StatusRequest.method, (params: Partial<StatusParams> | undefined): Status | null => {
     const doc = params && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
     return doc ? status(linter.states.get(doc.uri)) : null;
   });

@@ -1,19 +1,8 @@
-/** The custom request `nianbao/status`: what the status bar shows for a document. */
-import { RequestType } from 'vscode-languageserver/node';
+/** Answers `nianbao/status` (see protocol.ts): what the status bar shows for a document. */
 import type { DocState } from './linter';
+import type { Status } from './protocol';
 
-export interface StatusParams {
-  uri: string;
-}
-
-export interface Status {
-  /** Format version the report follows (`2021`, `2019` …), or null when the document is not linted. */
-  format: string | null;
-  errors: number;
-  warnings: number;
-}
-
-export const StatusRequest = new RequestType<StatusParams, Status | null, void>('nianbao/status');
+export { StatusRequest, type Status, type StatusParams } from './protocol';
 
 export function status(state: DocState | undefined): Status | null {
   if (!state) return null;
