@@ -62,6 +62,7 @@ const MAX_LABEL_WINDOW = 160;
 export function matchRows(text: string, tokens: readonly Token[], specs: readonly RowSpec[]): MatchResult {
   const result: MatchResult = { rows: [], orphans: [], extras: [] };
   const found = new Set<string>();
+  const canonLabels = specs.map((s) => canon(s.label));
   let pointer = 0;
   let pendingRemainder: { row: FoundRow; rest: string } | undefined;
   let i = 0;
@@ -86,7 +87,7 @@ export function matchRows(text: string, tokens: readonly Token[], specs: readonl
     for (let k = pointer; k < Math.min(specs.length, pointer + LOOKAHEAD); k++) {
       const spec = specs[k]!;
       if (found.has(spec.key)) continue;
-      const L = canon(spec.label);
+      const L = canonLabels[k]!;
       // an alignment within the allowed edits cannot start further back than this
       const reach = Math.min(tail.length, L.length + allowedEdits(L.length) + 1);
       const a = alignAtEnd(L, tail.slice(tail.length - reach));
@@ -115,7 +116,7 @@ export function matchRows(text: string, tokens: readonly Token[], specs: readonl
     for (let k = pointer; k < best.idx; k++) {
       const sk = specs[k]!;
       if (found.has(sk.key) || sk.collapsedGroupOf) continue;
-      const L = canon(sk.label);
+      const L = canonLabels[k]!;
       const at = before.lastIndexOf(L);
       if (at >= 0 && L.length >= 2) {
         const s = buf.at[windowStart + at]!;
@@ -132,10 +133,10 @@ export function matchRows(text: string, tokens: readonly Token[], specs: readonl
       labelS: ls,
       labelE: le,
       written,
-      exact: !best.truncated && written === canon(spec.label),
+      exact: !best.truncated && written === canonLabels[best.idx],
       cells: [],
     };
-    if (best.truncated) pendingRemainder = { row, rest: canon(spec.label).slice(written.length) };
+    if (best.truncated) pendingRemainder = { row, rest: canonLabels[best.idx]!.slice(written.length) };
     assignCells(text, row, run, result);
     result.rows.push(row);
     found.add(spec.key);

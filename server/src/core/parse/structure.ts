@@ -49,17 +49,42 @@ export interface HeadingLine {
 const MAX_HEADING_LEN = 40;
 
 /** Lines that read as one of the six section headings. */
+interface TitleForms {
+  tableRowLabels: Set<string>;
+  /** Per section: canonical standard body and aliases. */
+  bodies: { number: number; forms: string[]; standard: string; longest: number }[];
+}
+
+const titleCache = new WeakMap<FormatTemplate, TitleForms>();
+
+function titleForms(template: FormatTemplate): TitleForms {
+  let f = titleCache.get(template);
+  if (!f) {
+    f = {
+      tableRowLabels: new Set(template.table3.rows.map((r) => canon(r.label)).concat(template.table3.rowGroups.map((g) => canon(g.label)))),
+      bodies: template.sections.map((sec) => {
+        const standard = canon(sec.title.replace(/^[一二三四五六]、/, ''));
+        const forms = [standard, ...sec.aliases.map(canon)];
+        return { number: sec.number, forms, standard, longest: Math.max(...forms.map((x) => x.length)) };
+      }),
+    };
+    titleCache.set(template, f);
+  }
+  return f;
+}
+
+/** Lines that read as one of the six section headings. */
 export function findSectionHeadings(lines: Line[], template: FormatTemplate): HeadingLine[] {
   const out: HeadingLine[] = [];
-  const tableRowLabels = new Set(template.table3.rows.map((r) => canon(r.label)).concat(template.table3.rowGroups.map((g) => canon(g.label))));
+  const forms = titleForms(template);
   for (const line of lines) {
+    if (line.e - line.s > 120) continue; // a heading line is short: skip prose without any work
     const trimmed = line.text.replace(/^[\s#*]+|[\s*]+$/g, '');
     if (!trimmed || trimmed.length > MAX_HEADING_LEN) continue;
     const m = /^([一二三四五六七八九十])\s*[、.．，,]\s*/.exec(trimmed);
-    if (!m && /^[（(]/.test(trimmed)) continue; // （一） is a sub-heading
-    if (!m && /^\d/.test(trimmed)) continue;
+    if (!m && /^[（(\d]/.test(trimmed)) continue; // （一） and 1. are sub-headings
     const body = m ? trimmed.slice(m[0].length) : trimmed;
-    if (tableRowLabels.has(canon(trimmed)) || /申请数量|办理结果|继续办理|^第二十条/.test(body)) continue;
+    if (/申请数量|办理结果|继续办理|^第二十条/.test(body)) continue;
     if (/[。；;]$/.test(body) && body.length > 12) continue; // a sentence, not a heading
     let number = 0;
     for (let k = 0; k < SECTION_KEYS.length; k++) {
@@ -68,13 +93,14 @@ export function findSectionHeadings(lines: Line[], template: FormatTemplate): He
         break;
       }
     }
-    if (!number && m) {
+    const cb = canon(body);
+    if (!number && m && cb.length <= 30) {
       // a numbered short line one or two characters off a standard title (总休情况) is that heading
-      const cb = canon(body);
       let best = Infinity;
-      for (const sec of template.sections) {
-        for (const cand of [sec.title.replace(/^[一二三四五六]、/, ''), ...sec.aliases]) {
-          const d = editDistance(cb, canon(cand));
+      for (const sec of forms.bodies) {
+        for (const cand of sec.forms) {
+          if (Math.abs(cand.length - cb.length) > 3) continue;
+          const d = editDistance(cb, cand);
           if (d < best && d <= Math.max(1, Math.floor(cand.length * 0.25))) {
             best = d;
             number = sec.number;
@@ -82,13 +108,12 @@ export function findSectionHeadings(lines: Line[], template: FormatTemplate): He
         }
       }
     }
-    if (!number) continue;
+    if (!number || forms.tableRowLabels.has(canon(trimmed))) continue;
+    const sec = forms.bodies[number - 1]!;
     // without a numeral, only a line that is (nearly) a standard title counts
-    const standardBody = template.sections[number - 1]!.title.replace(/^[一二三四五六]、/, '');
-    if (!m && editDistance(canon(body), canon(standardBody)) > 2) continue;
+    if (!m && editDistance(cb, sec.standard) > 2) continue;
     // a heading is its title, not a title with a sentence after it
-    const longest = Math.max(canon(standardBody).length, ...template.sections[number - 1]!.aliases.map((a) => canon(a).length));
-    if (canon(body).length > longest + 6) continue;
+    if (cb.length > sec.longest + 6) continue;
     const lead = line.text.length - line.text.replace(/^[\s#*]+/, '').length;
     out.push({ number, s: line.s + lead, e: line.s + lead + trimmed.length, text: trimmed, marker: m ? m[1]! : '' });
   }
