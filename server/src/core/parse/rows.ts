@@ -88,6 +88,14 @@ export function matchRows(text: string, tokens: readonly Token[], specs: readonl
       const spec = specs[k]!;
       if (found.has(spec.key)) continue;
       const L = canonLabels[k]!;
+      // no later candidate can beat the best: its lookahead penalty alone is larger
+      if (best && best.score < (k - pointer) * 0.001) break;
+      if (L.length && tail.endsWith(L)) {
+        // exact: the same result the alignment would give, without running it (most rows)
+        const score = (k - pointer) * 0.001;
+        if (!best || score < best.score) best = { idx: k, cost: 0, start: tail.length - L.length, truncated: false, score };
+        break;
+      }
       // an alignment within the allowed edits cannot start further back than this
       const reach = Math.min(tail.length, L.length + allowedEdits(L.length) + 1);
       const a = alignAtEnd(L, tail.slice(tail.length - reach));

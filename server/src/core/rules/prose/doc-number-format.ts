@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule';
-import { compact, isHan, prose, srcRange } from './text';
+import { compactProse, isHan, srcRange } from './text';
 
 /** 发文字号 shapes: a bracketed year and a number with 号, after an agency code. */
 const NUMBER = /([[［【(（{〔])(\d{2,4})([\]］】)）}〕])(第?)(\d+)号/g;
@@ -27,8 +27,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of prose(ctx.report)) {
-      const c = compact(ctx.text, p.range);
+    for (const { p, c } of compactProse(ctx.report)) {
       const s = c.s;
       NUMBER.lastIndex = 0;
       for (let m = NUMBER.exec(s); m; m = NUMBER.exec(s)) {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import { phraseList } from '../../words';
-import { compact, contiguous, isHan, prose, srcRange } from './text';
+import { compactProse, contiguous, isHan, srcRange } from './text';
 
 /**
  * Garbled or truncated standard formulations. Matching ignores line breaks and spaces (PDF
@@ -21,8 +21,7 @@ const rule: Rule = {
   check(ctx) {
     const phrases = phraseList(ctx.config);
     const builtinCount = phrases.length - (ctx.config.words.phrases?.length ?? 0);
-    for (const p of prose(ctx.report)) {
-      const c = compact(ctx.text, p.range);
+    for (const { p, c } of compactProse(ctx.report)) {
       const s = c.s;
       const claimed: [number, number][] = [];
       phrases.forEach((e, idx) => {

@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule';
-import { compact, contiguous, prose, srcRange, type Compact } from './text';
+import { compactProse, contiguous, srcRange, type Compact } from './text';
 
 const UNIT = '条|件|篇|个|次|项|份|期|场|家|人次';
 /** A stated total: 共(计)…N条. */
@@ -31,8 +31,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of prose(ctx.report)) {
-      const c = compact(ctx.text, p.range);
+    for (const { p, c } of compactProse(ctx.report)) {
       const totals: Total[] = [];
       TOTAL.lastIndex = 0;
       for (let m = TOTAL.exec(c.s); m; m = TOTAL.exec(c.s)) totals.push({ value: Number(m[1]), unit: m[2]!, end: m.index + m[0].length });

@@ -1,6 +1,6 @@
 import type { Cell, Range, Report } from '../../model';
 import type { Msg, Rule } from '../../rule';
-import { compact, prose, srcRange } from './text';
+import { compactProse, srcRange } from './text';
 
 interface Claim {
   /** Pattern on whitespace-free text; group 1 is the number (absent for a “none” statement). */
@@ -83,8 +83,7 @@ const rule: Rule = {
     if (!report.table3 && !report.table4) return;
     const claims = CLAIMS.map((c) => ({ c, t: c.table(report) })).filter((x) => x.t);
     if (!claims.length) return;
-    for (const p of prose(report)) {
-      const cp = compact(ctx.text, p.range);
+    for (const { p, c: cp } of compactProse(report)) {
       const s = cp.s;
       const taken: Range[] = [];
       for (const { c, t } of claims) {

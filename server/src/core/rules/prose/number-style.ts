@@ -1,6 +1,6 @@
 import type { Rule, Msg } from '../../rule';
 import type { Range } from '../../model';
-import { chineseNumber, compact, contiguous, prose, sentences, srcRange } from './text';
+import { chineseNumber, compactProse, contiguous, sentences, srcRange, type Compact } from './text';
 
 /** A count in Chinese numerals right after a statistics verb: 发布六条, 受理十二件. */
 const CN_COUNT = /(?:发布|公开|受理|收到|办理|答复|办结|制发|废止|印发|新增|共计|合计|累计|共|计)(?:信息|政府信息|政策解读|解读信息|申请|文件)?([二三四五六七八九十百两][零〇一二三四五六七八九十百]*|一[十百][零〇一二三四五六七八九十百]*)(条|件|篇|份)(?![事制])/g;
@@ -24,7 +24,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const report = (c: ReturnType<typeof compact>, i: number, j: number, newText: string, message: Msg, editRange?: Range) => {
+    const report = (c: Compact, i: number, j: number, newText: string, message: Msg, editRange?: Range) => {
       const range = srcRange(c, i, j);
       ctx.report_({
         range,
@@ -32,8 +32,7 @@ const rule: Rule = {
         fix: contiguous(c, i, j) ? { title: { zh: `改为“${newText}”`, en: `Change to “${newText}”` }, edits: [{ range: editRange ?? range, newText }], safe: true } : undefined,
       });
     };
-    for (const p of prose(ctx.report)) {
-      const c = compact(ctx.text, p.range);
+    for (const { p, c } of compactProse(ctx.report)) {
       const s = c.s;
       const counts = ARABIC_COUNT.test(s);
       for (const sent of counts ? sentences(s) : []) {

@@ -1,6 +1,6 @@
 import type { Heading } from '../../model';
 import type { Rule } from '../../rule';
-import { chineseNumber, compact, prose, srcRange } from './text';
+import { chineseNumber, compactProse, srcRange } from './text';
 
 const LEVEL_NAMES = ['', '“一、”', '“（一）”', '“1.”', '“（1）”'];
 /** 一是 … 二是 … at a clause start. */
@@ -60,8 +60,7 @@ const rule: Rule = {
     // 一是 … 二是 … in the prose
     let prev = 0;
     let section = -1;
-    for (const p of prose(report)) {
-      const c = compact(ctx.text, p.range);
+    for (const { p, c } of compactProse(report)) {
       if (p.section !== section || HEADING_START.test(c.s)) prev = 0;
       section = p.section;
       ENUM.lastIndex = 0;

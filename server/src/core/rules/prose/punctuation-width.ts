@@ -23,8 +23,10 @@ export function halfWidthMarks(report: Report): Mark[] {
   for (const p of prose(report)) {
     const open: number[] = [];
     for (let i = p.range.start; i < p.range.end; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 0x3f) continue; // fast path: every mark and the newline are ASCII below '@'
+      if (code === 0x0a) open.length = 0;
       const ch = text[i]!;
-      if (ch === '\n') open.length = 0;
       if (!(ch in FULL)) continue;
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
       const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
@@ -71,7 +73,10 @@ function hasHan(text: string, a: number, b: number): boolean {
 /** Full-width counterparts already in the prose (to tell a normalised document from a slip). */
 function fullWidthCount(report: Report): number {
   let n = 0;
-  for (const p of prose(report)) for (const ch of p.text) if (FULL_SET.has(ch)) n++;
+  for (const p of prose(report)) {
+    const t = p.text;
+    for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) >= 0xff01 && FULL_SET.has(t[i]!)) n++;
+  }
   return n;
 }
 

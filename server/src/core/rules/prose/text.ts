@@ -5,8 +5,25 @@
  */
 import type { Paragraph, Range, Report } from '../../model';
 
-/** Paragraphs outside the tables, each clipped where a table starts. */
+// Every prose rule walks the same paragraphs: compute them once per parsed report.
+const proseCache = new WeakMap<Report, Paragraph[]>();
+const compactCache = new WeakMap<Report, { p: Paragraph; c: Compact }[]>();
+
+/** Paragraphs outside the tables, each clipped where a table starts. Shared; do not mutate. */
 export function prose(report: Report): Paragraph[] {
+  let out = proseCache.get(report);
+  if (!out) proseCache.set(report, (out = computeProse(report)));
+  return out;
+}
+
+/** The prose paragraphs with their compact (whitespace-free) views. Shared; do not mutate. */
+export function compactProse(report: Report): { p: Paragraph; c: Compact }[] {
+  let out = compactCache.get(report);
+  if (!out) compactCache.set(report, (out = prose(report).map((p) => ({ p, c: compact(report.text, p.range) }))));
+  return out;
+}
+
+function computeProse(report: Report): Paragraph[] {
   const tables = [...report.tableRanges].sort((a, b) => a.start - b.start);
   const out: Paragraph[] = [];
   let t = 0;
@@ -40,30 +57,29 @@ export interface Compact {
 
 export function compact(text: string, range: Range): Compact {
   const at = new Int32Array(range.end - range.start + 1);
-  let s = '';
+  const parts: string[] = [];
   let n = 0;
   let i = range.start;
-  let buf: string[] = [];
   while (i < range.end) {
     let lineEnd = text.indexOf('\n', i);
     if (lineEnd < 0 || lineEnd > range.end) lineEnd = range.end;
-    const line = text.slice(i, lineEnd);
-    if (!PAGE_MARKER.test(line)) {
+    if (!(lineEnd - i < 24 && PAGE_MARKER.test(text.slice(i, lineEnd)))) {
+      // copy runs of non-space characters as slices: far fewer strings than one per character
+      let run = -1;
       for (let j = i; j < lineEnd; j++) {
-        if (isSpace(text.charCodeAt(j))) continue;
-        buf.push(text[j]!);
+        if (isSpace(text.charCodeAt(j))) {
+          if (run >= 0) parts.push(text.slice(run, j)), (run = -1);
+          continue;
+        }
+        if (run < 0) run = j;
         at[n++] = j;
       }
-    }
-    if (buf.length > 4096) {
-      s += buf.join('');
-      buf = [];
+      if (run >= 0) parts.push(text.slice(run, lineEnd));
     }
     i = lineEnd + 1;
   }
-  s += buf.join('');
   at[n] = range.end;
-  return { s, at: at.subarray(0, n + 1) };
+  return { s: parts.join(''), at: at.subarray(0, n + 1) };
 }
 
 /** The source range of compact characters [i, j). */

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import { typoList, type TypoEntry } from '../../words';
-import { compact, contiguous, isDigit, prose, srcRange } from './text';
+import { compactProse, contiguous, isDigit, srcRange } from './text';
 
 function follows(s: string, at: number, alts: string[]): boolean {
   return alts.some((a) => (a === '#' ? isDigit(s.charCodeAt(at)) : s.startsWith(a, at)));
@@ -36,8 +36,7 @@ const rule: Rule = {
   },
   check(ctx) {
     const list = typoList(ctx.config);
-    for (const p of prose(ctx.report)) {
-      const c = compact(ctx.text, p.range);
+    for (const { p, c } of compactProse(ctx.report)) {
       for (const e of list) {
         for (const i of typoMatches(c.s, e)) {
           const j = i + e.wrong.length;
