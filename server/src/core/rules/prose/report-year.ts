@@ -55,6 +55,8 @@ export interface ReportYears {
   periodEnd?: YearSpan;
   /** The year being reported on, when the report (or the configuration) states it. */
   year?: YearSpan & { source: Msg };
+  /** False when the title, the period's two ends (and a configured year) do not all agree. */
+  consistent: boolean;
 }
 
 const cache = new WeakMap<Report, Map<number | undefined, ReportYears>>();
@@ -68,7 +70,7 @@ export function reportYears(report: Report, config: ResolvedConfig): ReportYears
   if (!byConfig) cache.set(report, (byConfig = new Map()));
   let out = byConfig.get(config.reportYear);
   if (out) return out;
-  out = {};
+  out = { consistent: true };
   const text = report.text;
   if (report.title) out.title = yearsIn(text, report.title.range)[0];
   if (report.period) {
@@ -81,6 +83,8 @@ export function reportYears(report: Report, config: ResolvedConfig): ReportYears
   if (config.reportYear !== undefined) out.year = { value: config.reportYear, range: { start: 0, end: 0 }, source: { zh: '配置的报告年度', en: 'the configured report year' } };
   else if (out.title) out.year = { ...out.title, source: { zh: '标题', en: 'the title' } };
   else if (out.periodStart && out.periodEnd && out.periodStart.value === out.periodEnd.value) out.year = { ...out.periodEnd, source: { zh: '统计期限', en: 'the statistics period' } };
+  const stated = [out.title, out.periodStart, out.periodEnd, out.year].filter((x) => x).map((x) => x!.value);
+  out.consistent = stated.every((v) => v === stated[0]);
   byConfig.set(config.reportYear, out);
   return out;
 }

@@ -12,8 +12,11 @@ const SUBJECTS = [
 const D = '[0-9０-９]';
 /** A sentence (or clause after ：) opening with a whole year: `2023年，我局…`, `2023年度本单位…`. */
 const OPENING = new RegExp(`(${D}{4})年(?:度)?(?:全年)?[，,]?`, 'g');
-/** Sentences that compare years or speak of plans are not statements about the report year. */
-const COMPARES = /同比|相比|比较|较上年|较去年|上年|去年|上一年|前年|以来|增长|下降|持平|将|计划|拟|下一步|明年|今后/;
+/**
+ * Sentences that compare years, speak of plans, or of last year's assessment (announced in the
+ * report year) are not statements about the report year's work.
+ */
+const COMPARES = /同比|相比|比较|较上年|较去年|上年|去年|上一年|前年|以来|增长|下降|持平|将|计划|拟|下一步|明年|今后|考核|评估|评议|评为|获评|荣获|获得|表彰|排名|通报|本年/;
 /** A next-year plan: `下一步，2024年…`, `明年（2024年）…`. */
 const PLAN_MARKER = new RegExp(`(?:下一步|明年|下一年度?|新的一年|来年|今后)(?:工作)?[，,（(]?(${D}{4})年度?(?=[，,）)、]|我|本|将|要|拟|计划|继续|重点|全|各)`, 'g');
 /** In section 五, a sentence or clause `2024年，我局将继续…` (将 followed by what only a plan says). */
@@ -70,21 +73,20 @@ function checkPeriod(ctx: RuleContext, y: ReportYears): boolean {
   const wrong = [ps, pe].filter((x) => x.range.end > x.range.start);
   ctx.report_({
     range: { start: wrong[0]!.range.start, end: wrong[wrong.length - 1]!.range.end },
-    message: {
-      zh: `统计期限为${ps.value}年，与${against.source.zh}中的年度${against.value}年不一致`,
-      en: `The statistics period is ${ps.value}, but ${against.source.en} says ${against.value}`,
-    },
+    message:
+      ctx.config.reportYear !== undefined
+        ? { zh: `统计期限为${ps.value}年，而配置的报告年度为${against.value}年`, en: `The statistics period is ${ps.value}, but the configured report year is ${against.value}` }
+        : { zh: `统计期限为${ps.value}年，而标题中的年度为${against.value}年`, en: `The statistics period is ${ps.value}, but the title says ${against.value}` },
     related: yearRelated(against),
   });
   return false;
 }
 
 /** The agency's own name (or its tail, `洪泽区人民政府` for `淮安市洪泽区人民政府`, or its head) at `i`. */
-function startsWithAgency(s: string, i: number, agency: string | undefined): boolean {
-  if (!agency || agency.length < 3) return false;
-  if (s.startsWith(agency.slice(0, 4), i)) return true;
-  for (let k = 0; k + 3 <= agency.length; k++) if (s.startsWith(agency.slice(k), i)) return true;
-  return false;
+function agencyAt(s: string, i: number, agency: string | undefined): string | undefined {
+  if (!agency || agency.length < 3) return undefined;
+  for (let k = 0; k + 3 <= agency.length; k++) if (s.startsWith(agency.slice(k), i)) return agency.slice(k);
+  return s.startsWith(agency.slice(0, 4), i) ? agency.slice(0, 4) : undefined;
 }
 
 function sentenceEnd(s: string, i: number): number {
@@ -137,7 +139,10 @@ function checkStatements(ctx: RuleContext, c: Compact, Y: YearSpan & { source: M
   const s = c.s;
   for (const o of openings(ctx.text, c)) {
     if (Math.abs(o.value - Y.value) !== 1) continue;
-    if (!SUBJECTS.some((w) => s.startsWith(w, o.after)) && !startsWithAgency(s, o.after, agency)) continue;
+    const subject = SUBJECTS.find((w) => s.startsWith(w, o.after)) ?? agencyAt(s, o.after, agency);
+    if (!subject) continue;
+    // without a comma, `2023年我市制定的办法…` is a phrase about something made that year
+    if (!/[，,]$/.test(s.slice(o.at, o.after)) && s.slice(o.after + subject.length, o.after + subject.length + 6).includes('的')) continue;
     const sentence = s.slice(o.after, sentenceEnd(s, o.after));
     if (COMPARES.test(sentence) || sentence.includes(`${Y.value}年`)) continue;
     const q = quote(s, o.at);
@@ -163,7 +168,7 @@ function checkPlans(ctx: RuleContext, c: Compact, Y: YearSpan & { source: Msg },
     ctx.report_({
       range: srcRange(c, at, at + 4),
       message: {
-        zh: `下一步工作“${q}”的年份为${v}年，但报告年度为${Y.value}年（见${Y.source.zh}），下一年度应为${Y.value + 1}年`,
+        zh: `下一步工作“${q}”写的是${v}年，报告年度为${Y.value}年（见${Y.source.zh}），下一年度应为${Y.value + 1}年`,
         en: `A next-year plan (“${q}”) is dated ${v}, but the report year is ${Y.value} (see ${Y.source.en}): the next year is ${Y.value + 1}`,
       },
       related: yearRelated(Y),
