@@ -111,7 +111,7 @@ function sentenceStart(text: string, c: Compact, i: number, clauses = false): bo
   while (k >= 0 && i - k <= 24 && !BOUNDARY.includes(c.s[k]!)) k--;
   if (!SUBHEADING.test(c.s.slice(k + 1, i))) return false;
   // the sub-heading must end its source line
-  return text.slice(c.at[i - 1]! + 1, c.at[i]!).includes('\n');
+  return text.slice(c.src(i - 1) + 1, c.src(i)).includes('\n');
 }
 
 interface Opening {
