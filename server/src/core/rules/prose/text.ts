@@ -82,6 +82,21 @@ export function compact(text: string, range: Range): Compact {
   return { s: parts.join(''), at: at.subarray(0, n + 1) };
 }
 
+const digitCache = new WeakMap<Compact, string>();
+
+/**
+ * `c.s` with full-width digits ０–９ as ASCII (Word text often has them); same length, so compact
+ * indexes still map through `c.at`. Cached per compact view.
+ */
+export function asciiDigits(c: Compact): string {
+  let out = digitCache.get(c);
+  if (out === undefined) {
+    out = /[\uff10-\uff19]/.test(c.s) ? c.s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48)) : c.s;
+    digitCache.set(c, out);
+  }
+  return out;
+}
+
 /** The source range of compact characters [i, j). */
 export function srcRange(c: Compact, i: number, j: number): Range {
   if (j <= i) return { start: c.at[i]!, end: c.at[i]! };
