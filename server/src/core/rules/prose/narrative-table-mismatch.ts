@@ -144,7 +144,7 @@ const NONE_CORRECTED_BEFORE = /(?:均未|均没有|未|没有|无)被?$/;
 
 /** Words before a number, in its clause, that make it a subset, another body or another year. */
 const SUBSET = /其中|通过|网上|网络|当面|信函|传真|邮寄|电子邮件/;
-const OTHER = /上年|去年|上一年|同期|同比|较|乡镇|各部门|部门|单位|镇|街道|累计/;
+const OTHER = /上年|去年|上一年|同期|同比|较|乡镇|各部门|部门|单位|镇|街道|累计|各县|县区|区县|各区|各地|各级|市级|县级|区级/;
 const CATEGORY_WORDS = /予以公开|部分公开|不予|无法提供|告知|补正/;
 
 const toNumber = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : chineseNumber(s));
@@ -438,8 +438,10 @@ function noneBefore(s: string, at: number, sent: Range, word: string, what: Msg,
   const end = at + word.length;
   // 未发生行政复议纠错 / 被纠正的情况: a statement about outcomes, not about cases
   if (/^[^，。；]{0,10}?(?:纠错|纠正|败诉|撤销|确认违法)/.test(s.slice(end, sent.end))) return [];
-  const i = at - b.length + m.index;
-  return [{ i, j: end, from: i, what: { zh: `未发生${what.zh}`, en: `there were no ${what.en}` }, q: quantity, kind: 'none', end }];
+  // “未发生行政复议、行政诉讼”: the lawsuit half is reported at its own words
+  const i = m[0].includes('行政复议') ? at : at - b.length + m.index;
+  const from = at - b.length + m.index;
+  return [{ i, j: end, from, what: { zh: `未发生${what.zh}`, en: `there were no ${what.en}` }, q: quantity, kind: 'none', end }];
 }
 
 function report_(ctx: RuleContext, claim: Claim, range: Range): boolean {
