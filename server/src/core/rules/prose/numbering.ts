@@ -4,7 +4,7 @@ import { chineseNumber, compactProse, isSpace, prose, srcRange } from './text';
 
 const LEVEL_NAMES = ['', '“一、”', '“（一）”', '“1.”', '“（1）”'];
 /** 一是 … 二是 … at a clause start. */
-const ENUM = /(^|[：:。；;，,！？）)])(十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?|[一二三四五六七八九])是/g;
+const ENUM = /(^|[：:。；;，,！？）)]?)(十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?|[一二三四五六七八九])是/g;
 const HEADING_START = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、](?!\d))/;
 
 function markerValue(h: Heading): number | undefined {
@@ -137,6 +137,11 @@ const rule: Rule = {
       ENUM.lastIndex = 0;
       for (let m = ENUM.exec(c.s); m; m = ENUM.exec(c.s)) {
         const v = chineseNumber(m[2]!)!;
+        if (m[1] === '' && m.index > 0) {
+          // not at a clause start: “我们将一是…” opens a list we cannot be sure of, “唯一是” none; stop counting
+          if (v === 1) prev = 0;
+          continue;
+        }
         const before = prev;
         if (v === 1 || before === 0) {
           prev = v === 1 ? 1 : 0;
