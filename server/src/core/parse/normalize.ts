@@ -11,8 +11,11 @@ export interface Normalized {
   text: string;
   /** Source start offset of each normalised character (length text.length + 1). */
   start: Int32Array;
-  /** Source end offset of each normalised character. */
-  end: Int32Array;
+  /**
+   * Source end offset of each normalised character, kept only for HTML, where characters are
+   * skipped (tags, comments); elsewhere each character ends where the next one starts.
+   */
+  end?: Int32Array;
   sourceLength: number;
   /** The source text. */
   source: string;
@@ -26,17 +29,17 @@ const CELL_TAGS = /^(td|th)$/i;
 export function normalize(src: string): Normalized {
   const n = src.length;
   // the normalised text is never longer than the source: preallocate
+  const isHtml = /<\/?(table|tr|td|p|div|br)\b/i.test(src.slice(0, 200000));
   const buf = new Uint16Array(n);
   const start = new Int32Array(n + 1);
-  const end = new Int32Array(n + 1);
+  const end = isHtml ? new Int32Array(n + 1) : undefined;
   let k = 0;
   const push = (code: number, s: number, e: number) => {
     buf[k] = code;
     start[k] = s;
-    end[k] = e;
+    if (end) end[k] = e;
     k++;
   };
-  const isHtml = /<\/?(table|tr|td|p|div|br)\b/i.test(src.slice(0, 200000));
   let lineStart = 0; // index in buf where the current line starts
   for (let i = 0; i < n; i++) {
     const c = src.charCodeAt(i);
@@ -107,10 +110,10 @@ export function normalize(src: string): Normalized {
     push(normCode(c), i, i + 1);
   }
   start[k] = n;
-  end[k] = n;
+  if (end) end[k] = n;
   let text = '';
   for (let p = 0; p < k; p += 8192) text += String.fromCharCode.apply(null, buf.subarray(p, Math.min(k, p + 8192)) as unknown as number[]);
-  return { text: blankNoiseLines(text), start, end, sourceLength: n, source: src };
+  return { text: blankNoiseLines(text), start, ...(end ? { end } : {}), sourceLength: n, source: src };
 }
 
 /** A character from a numeric entity; one UTF-16 unit (others become a space). */
@@ -147,7 +150,7 @@ export function toSource(nz: Normalized, s: number, e: number): Range {
     const p = nz.start[Math.min(s, nz.text.length)]!;
     return { start: p, end: p };
   }
-  return { start: nz.start[s]!, end: nz.end[e - 1]! };
+  return { start: nz.start[s]!, end: nz.end ? nz.end[e - 1]! : nz.start[e]! };
 }
 
 /** The source text of a normalised range. */
