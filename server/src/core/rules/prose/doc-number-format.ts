@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import { CITATIONS } from '../../words';
 import { compactProse, isHan, srcRange } from './text';
 
 /** 发文字号 shapes: a bracketed year and a number with 号, after an agency code. */
@@ -6,12 +7,8 @@ const NUMBER = /([[［【(（{〔])(\d{2,4})([\]］】)）}〕])(第?)(\d+)号/g
 /** The 条例 decree number, checked only right after the 条例's name. */
 const DECREE = /政府信息公开条例》?[（(]?(?:中华人民共和国)?国务院令第?(\d+)号/g;
 
-/** Citations whose year is known for a given code and number (format.md §1.7). */
-const KNOWN: { code: string; number: number; year: number; context?: RegExp }[] = [
-  { code: '国办公开办函', number: 30, year: 2021 },
-  { code: '国办公开办函', number: 60, year: 2019 },
-  { code: '国办函', number: 109, year: 2020, context: /处理费/ },
-];
+/** Citations whose year is known for a given code and number (format.md §1.7), kept as data in words/citations.json. */
+const KNOWN = CITATIONS;
 
 /** 发文字号 not in 机关代字〔YYYY〕N号 form, and known citations with a wrong year or number. */
 const rule: Rule = {
@@ -46,7 +43,7 @@ const rule: Rule = {
         if (yearText!.length === 2) problems.push({ zh: '年份应标全称', en: 'the year is written in full' });
         if (di) problems.push({ zh: '序号前不加“第”字', en: 'no 第 before the number' });
         if (numText!.length > 1 && numText!.startsWith('0')) problems.push({ zh: '序号不编虚位', en: 'no leading zeros' });
-        const known = KNOWN.find((k) => codeRun.endsWith(k.code) && k.number === number && (!k.context || k.context.test(s)));
+        const known = KNOWN.find((k) => codeRun.endsWith(k.code) && k.number === number && (!k.context || k.context.some((w) => s.includes(w))));
         const sameCode = KNOWN.filter((k) => codeRun.endsWith(k.code) && k.number === number);
         if (known && known.year !== year && !sameCode.some((k) => k.year === year)) {
           problems.push({ zh: `${known.code}${number}号的年份应为${known.year}`, en: `${known.code} No. ${number} is of ${known.year}` });

@@ -1,4 +1,6 @@
 import type { Rule } from '../../rule';
+import bracketUnmatched from './bracket-unmatched';
+import charRepeat from './char-repeat';
 import conversionResidue from './conversion-residue';
 import docNumberFormat from './doc-number-format';
 import fixedPhrase from './fixed-phrase';
@@ -10,4 +12,4 @@ import punctuationWidth from './punctuation-width';
 import typo from './typo';
 import narrativeTableMismatch from './narrative-table-mismatch';
 
-export const proseRules: readonly Rule[] = [narrativeTableMismatch, narrativeSum, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, numbering, conversionResidue, numberStyle];
+export const proseRules: readonly Rule[] = [narrativeTableMismatch, narrativeSum, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, bracketUnmatched, charRepeat, numbering, conversionResidue, numberStyle];

@@ -24,8 +24,8 @@ export function halfWidthMarks(report: Report): Mark[] {
     const open: number[] = [];
     for (let i = p.range.start; i < p.range.end; i++) {
       const code = text.charCodeAt(i);
-      if (code > 0x3f) continue; // fast path: every mark and the newline are ASCII below '@'
-      if (code === 0x0a) open.length = 0;
+      if (code > 0x3f) continue; // fast path: every mark is ASCII below '@'
+      // ( and ) pair across line breaks: PDF text breaks lines inside a parenthesis
       const ch = text[i]!;
       if (!(ch in FULL)) continue;
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
