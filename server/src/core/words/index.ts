@@ -67,7 +67,7 @@ export interface TypoEntry {
   right: string;
   /** Alternatives one of which must come right before the wrong form. */
   before?: string[];
-  /** Alternatives one of which must come right after it (`#` = any digit). */
+  /** Alternatives one of which must come right after it (`#` = any digit, ASCII or full-width). */
   after?: string[];
   /** Alternatives none of which may come right before it (干部暑期 is not a 部署 typo). */
   notBefore?: string[];

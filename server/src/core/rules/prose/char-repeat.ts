@@ -69,6 +69,8 @@ function reportable(t: string, i: number, L: number, whitelist: RepeatIndex): bo
   if (covered(KNOWN_INDEX, t, i, L)) return true;
   if (covered(whitelist, t, i, L)) return false;
   if (L === 1) return PARTICLES.has(unit);
+  // 据悉熟悉熟悉: the repeat read from 悉 is 熟悉熟悉 shifted; check the shifted readings too
+  for (let s = 1; s < L && doubled(t, i + s, L); s++) if (covered(whitelist, t, i + s, L)) return false;
   if (L === 2 && unit[0] === '一') return false; // 一个一个, 一步一步
   return ![...unit].every((ch) => NUMERALS.has(ch));
 }

@@ -41,6 +41,7 @@ export function halfWidthMarks(report: Report): Mark[] {
           continue;
         }
         const before = o > 0 ? text.charCodeAt(o - 1) : 0;
+        if (before === 0x5d) continue; // a Markdown link target [文字](年报.pdf): syntax, not punctuation
         if (isCjk(before) || isHan(next) || hasHan(text, o + 1, i)) out.push({ at: o, ch: '(', mate: i }, { at: i, ch });
         continue;
       }

@@ -2,8 +2,13 @@ import type { Rule } from '../../rule';
 import { typoList, type TypoEntry } from '../../words';
 import { compactProse, contiguous, isDigit, srcRange } from './text';
 
+/** 0–9 or ０–９ (Word documents often have full-width digits). */
+function isAnyDigit(c: number): boolean {
+  return isDigit(c) || (c >= 0xff10 && c <= 0xff19);
+}
+
 function follows(s: string, at: number, alts: string[]): boolean {
-  return alts.some((a) => (a === '#' ? isDigit(s.charCodeAt(at)) : s.startsWith(a, at)));
+  return alts.some((a) => (a === '#' ? isAnyDigit(s.charCodeAt(at)) : s.startsWith(a, at)));
 }
 
 function precedes(s: string, at: number, alts: string[]): boolean {
