@@ -45,7 +45,9 @@ export function halfWidthMarks(report: Report): Mark[] {
         if (isCjk(before) || isHan(next) || hasHan(text, o + 1, i)) out.push({ at: o, ch: '(', mate: i }, { at: i, ch });
         continue;
       }
-      if (isCjk(prev) || ((isDigit(prev) || prev === 0x25) && isHan(next))) out.push({ at: i, ch });
+      // after a `)` that is itself reported (`(含网上申请),均`), the mark is in Chinese text too
+      const afterMark = prev === 0x29 && out.length > 0 && out[out.length - 1]!.at === i - 1;
+      if (isCjk(prev) || afterMark || ((isDigit(prev) || prev === 0x25) && isHan(next))) out.push({ at: i, ch });
     }
     for (const o of open) {
       const next = o + 1 < text.length ? text.charCodeAt(o + 1) : 0;
@@ -63,7 +65,7 @@ export function halfWidthMarks(report: Report): Mark[] {
 function isHeadingMarker(text: string, open: number, close: number): boolean {
   if (close - open > 4 || !/^[一二三四五六七八九十\d]+$/.test(text.slice(open + 1, close))) return false;
   const lineStart = text.lastIndexOf('\n', open - 1) + 1;
-  return /^[\s#>*]*$/.test(text.slice(lineStart, open));
+  return /^(?:[\s#>*]|<[^<>]*>)*$/.test(text.slice(lineStart, open)); // `## (一)`, `<p>(一)`
 }
 
 function hasHan(text: string, a: number, b: number): boolean {
