@@ -10,7 +10,9 @@ const PROSE = new Set(ALL_RULES.filter((r) => r.meta.category === 'prose').map((
 
 /** `rule@line` for every prose diagnostic (lines 1-based), from KNOWN-DEFECTS.md and external/README.md. */
 const EXPECTED: Record<string, string[]> = {
-  [`${SEEDS}/000_b5a011f3d089b4ff.txt`]: ['doc-number-format@5', 'numbering@88'],
+  // fee-report@96: seed 000 has no section 六 (KNOWN-DEFECTS), so it reports no 信息处理费 anywhere;
+  // the warning stands at its date line (2024年1月18日) and moves to 六 once section-missing inserts it
+  [`${SEEDS}/000_b5a011f3d089b4ff.txt`]: ['doc-number-format@5', 'numbering@88', 'fee-report@96'],
   [`${SEEDS}/001_fef44fb29382a984.txt`]: ['punctuation-width@1'],
   // (sub-headings opening with a half-width marker “(一) 主动公开” are not reported one by one)
   [`${SEEDS}/002_60914c73e690bbf7.txt`]: [],
