@@ -70,7 +70,7 @@ function onlyPageMarkers(text: string, from: number, to: number): boolean {
   return marker;
 }
 
-const PAGE_MARKER = /^[ \t\u3000]*[-—–－][ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－][ \t\u3000]*$/;
+const PAGE_MARKER = /^[ \t\u3000]*[-—–－][ \t\u3000]*[\d\uff10-\uff19]{1,4}[ \t\u3000]*[-—–－][ \t\u3000\r]*$/;
 
 /** A PDF page-marker line (`- 3 -`). */
 export function isPageMarker(line: string): boolean {
@@ -207,7 +207,7 @@ export function chineseNumber(s: string): number | undefined {
   const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
   for (const ch of s) {
     if (ch in CN_DIGITS) {
-      if (digit >= 0 && CN_DIGITS[ch] !== 0) return undefined; // 二三
+      if (digit > 0 && CN_DIGITS[ch] !== 0) return undefined; // 二三 (一百零五 is fine)
       digit = CN_DIGITS[ch]!;
     } else if (ch in units) {
       total += (digit < 0 ? 1 : digit) * units[ch]!;
