@@ -43,7 +43,7 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
   return { line: before.split('\n').length, col: offset - nl };
 }
 
-/** The status bar's cursor position: "Ln 24, Col 42 (4 selected)" or "行 24，列 42 (已选择 4)". */
+/** The status bar's cursor position (the selection's active end): "Ln 24, Col 42 (4 selected)" or "行 24，列 42 (已选择 4)". */
 async function cursor(page: Page): Promise<{ line: number; col: number; selected: number }> {
   const s = (await page.locator('#status\\.editor\\.selection').first().innerText()).trim();
   const n = s.match(/\d+/g)?.map(Number) ?? [];
@@ -140,7 +140,7 @@ test('summary webview: ✗ on a wrong total with its equation, click leads to th
 
     // 2. The ✗ on 一/总计 with its equation, the status line counting the failing checks.
     await inSummary(page, async (f) => {
-      const td = f.locator('td[data-table="t3"][data-row="一"][data-col="6"]');
+      const td = f.locator('table.sheet-t3 td[data-table="t3"][data-row="一"][data-col="6"]');
       assert.equal((await td.innerText()).replace(/\s+/g, ' ').trim(), '3120 ✗');
       assert.match((await td.getAttribute('class')) ?? '', /\bfails\b/);
       assert.equal(await td.locator('.check-fail').count(), 1);
@@ -162,51 +162,61 @@ test('summary webview: ✗ on a wrong total with its equation, click leads to th
     assert.deepEqual(directives.get('default-src'), ["'none'"], csp);
     const scriptSrc = directives.get('script-src') ?? [];
     assert.ok(scriptSrc.length === 1 && /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(scriptSrc[0]!), `script-src is one nonce: ${csp}`);
-    assert.doesNotMatch(csp, /unsafe-eval|https?:|\*|data:/, csp);
+    assert.deepEqual(directives.get('style-src'), scriptSrc, `style-src is the nonce too: ${csp}`);
+    assert.doesNotMatch(csp, /unsafe-|https?:|\*|data:|blob:/, csp);
     const enforced = await frame.evaluate(async () => {
       const w = window as unknown as { __injected?: number };
-      const violation = new Promise<string>((r) => {
-        document.addEventListener('securitypolicyviolation', (e) => r(e.effectiveDirective), { once: true });
-        setTimeout(() => r('none'), 3000);
-      });
+      const violated: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violated.push(e.effectiveDirective));
       const s = document.createElement('script');
       s.textContent = 'window.__injected = 1';
       document.head.appendChild(s);
+      const st = document.createElement('style');
+      st.textContent = 'body { background: rgb(255, 0, 1) !important; }';
+      document.head.appendChild(st);
+      const styled = getComputedStyle(document.body).backgroundColor === 'rgb(255, 0, 1)';
+      for (let i = 0; i < 30 && violated.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      s.remove();
+      st.remove();
       // VS Code's own API script (#_vscodeApiScript) is put before the CSP meta tag, where no policy applies yet.
-      const scripts = Array.from(document.querySelectorAll('script')).filter((x) => x !== s && x.id !== '_vscodeApiScript');
-      return { ran: w.__injected === 1, violated: await violation, ownScriptsNonced: scripts.length > 0 && scripts.every((x) => !!x.nonce) };
+      const scripts = Array.from(document.querySelectorAll('script')).filter((x) => x.id !== '_vscodeApiScript');
+      return { ran: w.__injected === 1, styled, violated: violated.sort(), ownScriptsNonced: scripts.length > 0 && scripts.every((x) => !!x.nonce) };
     });
-    assert.deepEqual(enforced, { ran: false, violated: 'script-src-elem', ownScriptsNonced: true }, 'an injected inline script is blocked');
+    assert.deepEqual(enforced, { ran: false, styled: false, violated: ['script-src-elem', 'style-src-elem'], ownScriptsNonced: true }, 'an injected inline script and style are blocked');
 
-    // 4. Theme: the webview's colours are the workbench's, before and after switching the theme.
-    const darkWb = await workbenchColors(page);
-    await inSummary(page, async (f) => assert.deepEqual(await webviewColors(f), darkWb));
-    await runCommand(page, 'Color Theme', /Color Theme|颜色主题/);
+    // 4. Theme: the webview's colours are the workbench's, before and after switching between a light and a dark theme.
+    const kind = async () => (await summaryFrame(page)).evaluate(() => document.body.classList.contains('vscode-dark') ? 'dark' : 'light');
+    const kind0 = await kind();
+    const before = await workbenchColors(page);
+    await inSummary(page, async (f) => assert.deepEqual(await webviewColors(f), before));
+    await runCommand(page, 'Color Theme', /Preferences: Color Theme|首选项: 颜色主题/);
     const themes = page.locator('.quick-input-list .monaco-list-row');
-    const other = /light/i.test(darkWb.background) ? /Dark Modern/ : /Light Modern/;
-    await page.locator('.quick-input-widget input').fill(/Dark/.test(String(other)) ? 'Dark Modern' : 'Light Modern');
+    const other = kind0 === 'dark' ? 'Light Modern' : 'Dark Modern';
+    await page.locator('.quick-input-widget input').fill(other);
     await themes.filter({ hasText: other }).first().waitFor();
     await page.keyboard.press('Enter');
     await themes.first().waitFor({ state: 'hidden' });
-    await eventually(async () => assert.notDeepEqual(await workbenchColors(page), darkWb), 15_000);
-    const lightWb = await workbenchColors(page);
-    await inSummary(page, async (f) => assert.deepEqual(await webviewColors(f), lightWb));
-    t.diagnostic(`theme colours followed: ${JSON.stringify(darkWb)} → ${JSON.stringify(lightWb)}`);
-    await screenshot(page, 'summary-3-light-theme');
+    await eventually(async () => assert.notEqual((await workbenchColors(page)).background, before.background), 15_000);
+    const after = await workbenchColors(page);
+    await inSummary(page, async (f) => assert.deepEqual(await webviewColors(f), after));
+    assert.notEqual(await kind(), kind0);
+    t.diagnostic(`theme colours followed (${kind0} → ${other}): ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+    await screenshot(page, 'summary-3-other-theme');
 
     // 5. Clicking the ✗ selects the 3120 in the report.
-    const want = lineCol(text, cell);
+    // The status bar shows where the cursor is: the end of the selection (anchor at the start).
+    const want = lineCol(text, cell + 4);
     await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+Home');
     await eventually(async () => assert.deepEqual(await cursor(page), { line: 1, col: 1, selected: 0 }));
     frame = await summaryFrame(page);
-    await frame.locator('td[data-table="t3"][data-row="一"][data-col="6"] .check-fail').click();
+    await frame.locator('table.sheet-t3 td[data-table="t3"][data-row="一"][data-col="6"] .check-fail').click();
     await eventually(async () => assert.deepEqual(await cursor(page), { ...want, selected: 4 }), 15_000);
     await page.locator(`.editor-group-container.active .tab.active[aria-label*="${NAME}"]`).waitFor({ timeout: 10_000 });
     await screenshot(page, 'summary-4-revealed-cell');
 
     // 6. Clicking a problem (the label typo in 表二) selects it.
-    const typoAt = lineCol(text, typo.range.start);
+    const typoAt = lineCol(text, typo.range.end);
     frame = await summaryFrame(page);
     await frame.locator(`#problems + table td[data-start="${typo.range.start}"]`).last().click();
     await eventually(async () => assert.deepEqual(await cursor(page), { ...typoAt, selected: typo.range.end - typo.range.start }), 15_000);
@@ -215,11 +225,16 @@ test('summary webview: ✗ on a wrong total with its equation, click leads to th
     frame = await summaryFrame(page);
     await frame.locator('td.check-fail', { hasText: '✗' }).first().click();
     await eventually(async () => assert.deepEqual(await cursor(page), { ...want, selected: 4 }), 15_000);
+    // The check list is far down the page: the webview keeps its place when the report changes.
+    const scrolled = await frame.evaluate(() => window.scrollY);
+    assert.ok(scrolled > 200, `the webview scrolled to the check list (${scrolled})`);
     await page.keyboard.type('3119');
     await inSummary(page, async (f) => {
       assert.equal(await f.locator('.check-fail').count(), 0, 'no ✗ left');
+      const y = await f.evaluate(() => window.scrollY);
+      assert.ok(Math.abs(y - scrolled) < 50, `the webview stays where it was scrolled: ${y}, was ${scrolled}`);
       assert.match((await f.locator('p.status').getAttribute('class')) ?? '', /check-ok/);
-      assert.equal((await f.locator('td[data-table="t3"][data-row="一"][data-col="6"]').innerText()).trim(), '3119');
+      assert.equal((await f.locator('table.sheet-t3 td[data-table="t3"][data-row="一"][data-col="6"]').innerText()).trim(), '3119');
     });
     await screenshot(page, 'summary-5-fixed');
 

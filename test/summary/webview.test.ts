@@ -8,7 +8,7 @@ import { summaryHtml } from '../../client/src/summary/html';
 import { EXTERNAL } from '../helpers/cli';
 import { HUAIAN_2024, render, withCell } from '../helpers/layouts';
 
-const opts = { cspSource: 'vscode-webview://abc', nonce: 'n0nce+/=', locale: 'zh-CN' as const, title: '汇总表' };
+const opts = { nonce: 'n0nce+/=', locale: 'zh-CN' as const, title: '汇总表' };
 
 function htmlFor(text: string, agency?: string) {
   const r = normalizeReport(lint(text));
@@ -16,12 +16,15 @@ function htmlFor(text: string, agency?: string) {
   return { html: summaryHtml(consolidate([{ file: 'r.txt', report: r }]), opts), report: r };
 }
 
-test('strict CSP: no remote content, only the nonce’d script, theme from VS Code variables', () => {
+test('strict CSP: nothing loaded, only the nonce’d style and script, theme from VS Code variables', () => {
   const { html } = htmlFor(render(HUAIAN_2024, 'tsv'));
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1];
-  assert.equal(csp, `default-src 'none'; style-src vscode-webview://abc 'unsafe-inline'; script-src 'nonce-n0nce+/='`);
+  assert.equal(csp, `default-src 'none'; style-src 'nonce-n0nce+/='; script-src 'nonce-n0nce+/='; base-uri 'none'; form-action 'none'`);
   const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
   assert.deepEqual(scripts, [' nonce="n0nce+/="']);
+  const styles = [...html.matchAll(/<style([^>]*)>/g)].map((m) => m[1]);
+  assert.deepEqual(styles, [' nonce="n0nce+/="']);
+  assert.doesNotMatch(html, /\sstyle=/); // no inline style attributes (the CSP would block them)
   assert.doesNotMatch(html, /https?:\/\//);
   assert.doesNotMatch(html, /\son\w+=/); // no inline handlers (the CSP would block them)
   assert.match(html, /var\(--vscode-editor-foreground\)/);

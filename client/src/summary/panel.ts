@@ -69,7 +69,7 @@ export class SummaryPanel {
     this.locale = summaryLocale();
     this.summary = documentSummary(this.doc, this.locale);
     const nonce = randomBytes(16).toString('base64');
-    this.panel.webview.html = summaryHtml(this.summary, { cspSource: this.panel.webview.cspSource, nonce, locale: this.locale, title: summaryTitle(this.doc) });
+    this.panel.webview.html = summaryHtml(this.summary, { nonce, locale: this.locale, title: summaryTitle(this.doc) });
   }
 
   async onMessage(m: WebviewMessage): Promise<void> {
