@@ -4,7 +4,8 @@
  * label typo; the command from F1; the summary webview (nested iframes in the browser DOM) shows a
  * ✗ on that total with its equation, follows the colour theme and runs under a strict CSP;
  * clicking the ✗ or a problem selects that place in the report; typing the right number there
- * turns the webview's checks ✓; "save as CSV" through the save dialog writes the summary.
+ * turns the webview's checks ✓ (and it keeps its scroll place); "save as CSV" through the save dialog
+ * writes the summary beside the report; "copy as Markdown" puts it on the clipboard.
  * The core, run here in the test process, is the oracle for ranges, counts and the CSV.
  */
 import { test } from 'node:test';
@@ -12,7 +13,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { consolidate, lint, normalizeReport, toCsv, type Locale } from '../../server/src/core';
+import { consolidate, lint, normalizeReport, toCsv, toMarkdown, type Locale } from '../../server/src/core';
 import { HUAIAN_2024, render, withCell } from '../helpers/layouts';
 import { ROOT, runDir } from './lib/env';
 import { launchBrowser } from './lib/browser';
@@ -103,7 +104,7 @@ async function workbenchColors(page: Page): Promise<{ background: string; foregr
   };
 }
 
-test('summary webview: ✗ on a wrong total with its equation, click leads to the cell, theme, CSP, fix turns ✓, save as CSV', { skip: noExtension }, async (t) => {
+test('summary webview: ✗ on a wrong total with its equation, click leads to the cell, theme, CSP, fix turns ✓, save as CSV, copy as Markdown', { skip: noExtension }, async (t) => {
   const vsix = findVsix();
   assert.ok(vsix, 'no .vsix: `npm run package` first (npm run test:e2e does)');
   const run = runDir('summary');
@@ -253,6 +254,14 @@ test('summary webview: ✗ on a wrong total with its equation, click leads to th
     await eventually(async () => assert.ok(existsSync(csvPath), `${csvPath} written`), 15_000);
     await eventually(async () => assert.equal(readFileSync(csvPath, 'utf8'), expectedCsv), 5_000);
     assert.equal(readFileSync(join(ws, NAME), 'utf8'), text, 'the report itself is not saved by the summary');
+
+    // 9. Copy as Markdown: the workbench's clipboard holds the core's Markdown of the same text.
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.evaluate(() => navigator.clipboard.writeText('-'));
+    frame = await summaryFrame(page);
+    await frame.locator('button[data-action="copy"][data-format="md"]').click();
+    const expectedMd = toMarkdown(consolidate([{ file: NAME, report: normalizeReport(lint(fixed)) }]), locale);
+    await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expectedMd), 15_000);
   } catch (e) {
     await screenshot(page, 'summary-failure').catch(() => {});
     throw new Error(`${(e as Error).message}\n--- console ---\n${browser.console.filter((l) => /error|nianbao|webview/i.test(l)).slice(-30).join('\n')}`, { cause: e });
