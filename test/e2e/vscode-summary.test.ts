@@ -222,9 +222,12 @@ test('summary webview: ✗ on a wrong total with its equation, click leads to th
     await frame.locator(`#problems + table td[data-start="${typo.range.start}"]`).last().click();
     await eventually(async () => assert.deepEqual(await cursor(page), { ...typoAt, selected: typo.range.end - typo.range.start }), 15_000);
 
-    // 7. Back to the ✗ through the check list, type the right total: the webview turns ✓.
+    // 7. Back to the ✗ through the check list, with the keyboard (focus, Enter); type the right total: the webview turns ✓.
     frame = await summaryFrame(page);
-    await frame.locator('td.check-fail', { hasText: '✗' }).first().click();
+    const checkFail = frame.locator('table.sheet-checks td.check-fail', { hasText: '✗' }).first();
+    assert.equal(await checkFail.getAttribute('tabindex'), '0', 'the ✗ can be reached with Tab');
+    await checkFail.focus();
+    await page.keyboard.press('Enter');
     await eventually(async () => assert.deepEqual(await cursor(page), { ...want, selected: 4 }), 15_000);
     // The check list is far down the page: the webview keeps its place when the report changes.
     const scrolled = await frame.evaluate(() => window.scrollY);

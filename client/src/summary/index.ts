@@ -14,9 +14,6 @@ export function registerSummaryCommands(context: vscode.ExtensionContext, _clien
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.showSummary', async (uri?: vscode.Uri) => {
       const editor = vscode.window.activeTextEditor;
-      // run again from the summary itself (no text editor has the focus then): its report
-      const focused = uri instanceof vscode.Uri || editor ? undefined : SummaryPanel.active();
-      if (focused) return SummaryPanel.show(focused.doc, undefined);
       const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
       if (!doc) {
         void vscode.window.showWarningMessage(summaryLocale() === 'en' ? 'Open an annual report first.' : '请先打开一份年度报告。');

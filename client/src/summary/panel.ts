@@ -39,11 +39,6 @@ export class SummaryPanel {
     return p;
   }
 
-  /** The summary panel that has the focus, if one has. */
-  static active(): SummaryPanel | undefined {
-    return [...panels.values()].find((p) => p.panel.active);
-  }
-
   /** Open panels by report URI (for tests and the other commands). */
   static get(uri: vscode.Uri): SummaryPanel | undefined {
     return panels.get(uri.toString());
