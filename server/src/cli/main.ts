@@ -5,6 +5,7 @@
 import { runCheck } from './commands/check';
 import { runSummary } from './commands/summary';
 import { UsageError } from './args';
+import { isCheckWorker, runCheckWorker } from './pool';
 
 const VERSION = '0.1.0';
 
@@ -13,7 +14,7 @@ const HELP = `nianbao ${VERSION} — 政府信息公开工作年度报告检查 
 Usage:
   nianbao check [paths…] [--format stylish|json|sarif] [--fix] [--rule id=off|info|warning|error]
                 [--locale zh-CN|en] [--report-year YYYY] [--config FILE] [--no-config]
-                [--stdin [--stdin-filename NAME]] [--max-file-size MB]
+                [--stdin [--stdin-filename NAME]] [--max-file-size MB] [--concurrency N|auto|off]
   nianbao summary PATHS… [--format md|csv|json|xlsx] [-o FILE] [--year YYYY] [--locale zh-CN|en]
   nianbao --help | --version
 
@@ -44,12 +45,16 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`nianbao: ${String(e)}\n`);
-    process.exitCode = 2;
-  },
-);
+// the same bundle runs the worker threads of `check` (cli/pool.ts)
+if (isCheckWorker()) runCheckWorker();
+else {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`nianbao: ${String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

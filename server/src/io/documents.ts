@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import mammoth from 'mammoth';
 import type { Msg } from '../core/rule';
 import type { ReadResult } from './files';
 
@@ -18,6 +17,8 @@ export function isDocument(path: string): boolean {
 export async function readDocx(path: string): Promise<ReadResult> {
   try {
     const buf = readFileSync(path);
+    // loaded on first use: only .docx input needs it, and it is large
+    const { default: mammoth } = await import('mammoth');
     const r = await mammoth.convertToHtml({ buffer: buf });
     // one block element per line keeps the source positions readable and the parser's lines intact
     const html = r.value.replace(/(<\/(p|h[1-6]|tr|li|table)>)/g, '$1\n');

@@ -9,10 +9,18 @@ import type { Range } from '../model';
 export interface Normalized {
   /** The normalised text. */
   text: string;
-  /** Source start offset of each normalised character (length text.length + 1). */
-  start: Int32Array;
-  /** Source end offset of each normalised character. */
-  end: Int32Array;
+  /**
+   * HTML only (characters are dropped there: tags, comments): source start and end offset of
+   * each normalised character (`start` has length text.length + 1).
+   */
+  start?: Int32Array;
+  end?: Int32Array;
+  /**
+   * Plain text only (one source character per normalised one, except CRLF → LF): normalised
+   * offsets of the line feeds that stand for a CRLF, ascending. A map per character would cost
+   * four bytes per character on documents of many megabytes.
+   */
+  crlf?: number[];
   sourceLength: number;
   /** The source text. */
   source: string;
@@ -24,6 +32,34 @@ const LINE_TAGS = /^(tr|p|br|div|li|h[1-6]|table|tbody|thead|section|article|ul|
 const CELL_TAGS = /^(td|th)$/i;
 
 export function normalize(src: string): Normalized {
+  const isHtml = /<\/?(table|tr|td|p|div|br)\b/i.test(src.slice(0, 200000));
+  return isHtml ? normalizeHtml(src) : normalizePlain(src);
+}
+
+/** Characters normCode changes (and the Markdown pipes), for the plain-text path. */
+const PLAIN_SPECIAL = /[\uff10-\uff19\u00a0\u3000\ufeff\u200b\u2002\u2003\u2009\u202f\u000b\u000c\uff0e|\uff5c]/g;
+
+/** Plain text and Markdown: the same result as the HTML path would give, without per-character maps. */
+function normalizePlain(src: string): Normalized {
+  const crlf: number[] = [];
+  let text = src;
+  if (src.indexOf('\r') >= 0) {
+    let removed = 0;
+    text = src.replace(/\r\n?/g, (m, at: number) => {
+      if (m.length === 2) {
+        crlf.push(at - removed);
+        removed++;
+      }
+      return '\n';
+    });
+  }
+  text = text.replace(PLAIN_SPECIAL, (c) => (c === '|' || c === '\uff5c' ? '\t' : String.fromCharCode(normCode(c.charCodeAt(0)))));
+  // Markdown heading marks at line start (after spaces): spaces, so headings read as plain lines
+  if (text.indexOf('#') >= 0) text = text.replace(/^ *#[ #]*/gm, (m) => m.replace(/#/g, ' '));
+  return { text: blankNoiseLines(text), crlf, sourceLength: src.length, source: src };
+}
+
+function normalizeHtml(src: string): Normalized {
   const n = src.length;
   // the normalised text is never longer than the source: preallocate
   const buf = new Uint16Array(n);
@@ -36,7 +72,6 @@ export function normalize(src: string): Normalized {
     end[k] = e;
     k++;
   };
-  const isHtml = /<\/?(table|tr|td|p|div|br)\b/i.test(src.slice(0, 200000));
   let lineStart = 0; // index in buf where the current line starts
   for (let i = 0; i < n; i++) {
     const c = src.charCodeAt(i);
@@ -52,7 +87,7 @@ export function normalize(src: string): Normalized {
       lineStart = k;
       continue;
     }
-    if (isHtml && c === 60 /* < */) {
+    if (c === 60 /* < */) {
       if (src.startsWith('<!--', i)) {
         const endc = src.indexOf('-->', i);
         i = endc > 0 ? endc + 2 : n - 1;
@@ -81,7 +116,7 @@ export function normalize(src: string): Normalized {
         }
       }
     }
-    if (isHtml && c === 38 /* & */) {
+    if (c === 38 /* & */) {
       const semi = src.indexOf(';', i);
       if (semi > i && semi - i <= 10) {
         const name = src.slice(i + 1, semi);
@@ -143,11 +178,29 @@ function blankNoiseLines(text: string): string {
 
 /** Map a normalised range back to the source. */
 export function toSource(nz: Normalized, s: number, e: number): Range {
-  if (e <= s) {
-    const p = nz.start[Math.min(s, nz.text.length)]!;
-    return { start: p, end: p };
+  if (nz.start && nz.end) {
+    if (e <= s) {
+      const p = nz.start[Math.min(s, nz.text.length)]!;
+      return { start: p, end: p };
+    }
+    return { start: nz.start[s]!, end: nz.end[e - 1]! };
   }
-  return { start: nz.start[s]!, end: nz.end[e - 1]! };
+  // plain text: offset k is k plus one for every CRLF before it
+  const start = s + crlfBefore(nz.crlf!, Math.min(s, nz.text.length));
+  if (e <= s) return { start, end: start };
+  return { start, end: e + crlfBefore(nz.crlf!, e) };
+}
+
+/** How many entries of the ascending list are below k. */
+function crlfBefore(list: number[], k: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The source text of a normalised range. */

@@ -79,6 +79,7 @@ export function findSectionHeadings(lines: Line[], template: FormatTemplate): He
   const forms = titleForms(template);
   for (const line of lines) {
     if (line.e - line.s > 120) continue; // a heading line is short: skip prose without any work
+    if (!mayBeHeading(line.text)) continue; // table cells, numbers, sub-items: no regex work
     const trimmed = line.text.replace(/^[\s#*]+|[\s*]+$/g, '');
     if (!trimmed || trimmed.length > MAX_HEADING_LEN) continue;
     const m = /^([一二三四五六七八九十])\s*[、.．，,]\s*/.exec(trimmed);
@@ -118,6 +119,24 @@ export function findSectionHeadings(lines: Line[], template: FormatTemplate): He
     out.push({ number, s: line.s + lead, e: line.s + lead + trimmed.length, text: trimmed, marker: m ? m[1]! : '' });
   }
   return out;
+}
+
+/**
+ * Cheap pre-check with the same outcome as the full test for the lines it rejects: a section
+ * heading does not open with a digit or a bracket (those are sub-items) and contains Chinese.
+ */
+function mayBeHeading(t: string): boolean {
+  let i = 0;
+  while (i < t.length) {
+    const c = t.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0x3000 || c === 35 || c === 42) i++;
+    else break;
+  }
+  if (i >= t.length) return false;
+  const first = t.charCodeAt(i);
+  if ((first >= 48 && first <= 57) || first === 40 || first === 0xff08) return false;
+  for (let j = i; j < t.length; j++) if (t.charCodeAt(j) >= 0x4e00) return true;
+  return false;
 }
 
 export function numeralValue(ch: string): number {

@@ -49,7 +49,7 @@ function findColumnLabels(nz: Normalized, tokens: Token[], labels: string[]): La
       out.push({ text: sourceSlice(nz, s, e), range: toSource(nz, s, e), standard: label, exact: true });
       continue;
     }
-    if (L.length < 4 || buf.text.length > 4000) continue;
+    if (L.length < 4 || buf.text.length > 4000 || !mayMatchWithin(L, buf.text, allowedEdits(L.length))) continue;
     const a = alignAnywhere(L, buf.text);
     if (a.cost > 0 && a.cost <= allowedEdits(L.length) && a.end > a.start) {
       const written = buf.text.slice(a.start, a.end);
@@ -61,6 +61,21 @@ function findColumnLabels(nz: Normalized, tokens: Token[], labels: string[]): La
     }
   }
   return out.sort((x, y) => x.range.start - y.range.start);
+}
+
+/**
+ * False when `label` cannot occur in `text` with at most `k` edits. Cut into k + 1 pieces, a
+ * label with k edits keeps at least one piece intact; when no piece occurs, the costly
+ * alignment can be skipped without changing its result.
+ */
+function mayMatchWithin(label: string, text: string, k: number): boolean {
+  const size = Math.floor(label.length / (k + 1));
+  if (size < 1) return true;
+  for (let p = 0; p <= k; p++) {
+    const piece = p === k ? label.slice(p * size) : label.slice(p * size, (p + 1) * size);
+    if (text.includes(piece)) return true;
+  }
+  return false;
 }
 
 function unreadableMsg(what: string): { zh: string; en: string } {
@@ -86,10 +101,10 @@ export function parseTable2(nz: Normalized, region: Region, t: FormatTemplate): 
     }
   }
   const m = matchRows(nz.text, tokens, specs);
+  const buf = canonOf(tokens.filter((x) => x.kind === 'text'));
   const blocks = t.table2.blocks.flatMap((b) => {
     const rows = m.rows.filter((r) => r.spec.key.startsWith(b.key + '/'));
     const L = canon(b.label);
-    const buf = canonOf(tokens.filter((x) => x.kind === 'text'));
     const at = buf.text.indexOf(L);
     if (at < 0 && !rows.length) return [];
     const s = at >= 0 ? buf.at[at]! : rows[0]!.labelS;

@@ -34,9 +34,28 @@ function computeProse(report: Report): Paragraph[] {
     if (table && table.start <= start) continue; // starts inside a table
     if (table && table.start < end) end = table.start;
     if (end <= start) continue;
+    const last = out[out.length - 1];
+    // PDF text: a page marker line (`- 2 -`) between two halves of one paragraph is not a paragraph break
+    if (last && last.section === p.section && onlyPageMarkers(report.text, last.range.end, start)) {
+      last.range = { start: last.range.start, end };
+      last.text = report.text.slice(last.range.start, end);
+      continue;
+    }
     out.push({ text: report.text.slice(start, end), range: { start, end }, section: p.section });
   }
   return out;
+}
+
+/** True when text[from, to) is blank lines and at least one page marker line. */
+function onlyPageMarkers(text: string, from: number, to: number): boolean {
+  if (to - from > 80) return false;
+  let marker = false;
+  for (const line of text.slice(from, to).split('\n')) {
+    if (!line.trim()) continue;
+    if (!PAGE_MARKER.test(line)) return false;
+    marker = true;
+  }
+  return marker;
 }
 
 const PAGE_MARKER = /^[ \t\u3000]*[-—–－][ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－][ \t\u3000]*$/;
@@ -46,18 +65,40 @@ export function isSpace(c: number): boolean {
 }
 
 /**
- * A paragraph without whitespace and without PDF page-marker lines (`- 3 -`), with the source
- * offset of every kept character, so a match in `s` maps back to a source range.
+ * A paragraph without whitespace and without PDF page-marker lines (`- 3 -`), mapping each kept
+ * character back to its source offset, so a match in `s` maps back to a source range. The map
+ * stores one entry per run of kept characters (not one per character): little memory on
+ * documents of many megabytes.
  */
-export interface Compact {
-  s: string;
-  /** at[i] = source offset of s[i]; at[s.length] = source end. */
-  at: Int32Array;
+export class Compact {
+  constructor(
+    readonly s: string,
+    /** Compact index where each run starts (ascending). */
+    private readonly runAt: readonly number[],
+    /** Source offset of each run's first character. */
+    private readonly runSrc: readonly number[],
+    /** Source offset just past the paragraph (what `src(s.length)` returns). */
+    private readonly end: number,
+  ) {}
+
+  /** Source offset of compact character i (i = s.length: the paragraph's source end). */
+  src(i: number): number {
+    if (i >= this.s.length) return this.end;
+    let lo = 0;
+    let hi = this.runAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.runAt[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.runSrc[lo]! + (i - this.runAt[lo]!);
+  }
 }
 
 export function compact(text: string, range: Range): Compact {
-  const at = new Int32Array(range.end - range.start + 1);
   const parts: string[] = [];
+  const runAt: number[] = [];
+  const runSrc: number[] = [];
   let n = 0;
   let i = range.start;
   while (i < range.end) {
@@ -66,31 +107,49 @@ export function compact(text: string, range: Range): Compact {
     if (!(lineEnd - i < 24 && PAGE_MARKER.test(text.slice(i, lineEnd)))) {
       // copy runs of non-space characters as slices: far fewer strings than one per character
       let run = -1;
-      for (let j = i; j < lineEnd; j++) {
-        if (isSpace(text.charCodeAt(j))) {
-          if (run >= 0) parts.push(text.slice(run, j)), (run = -1);
+      for (let j = i; j <= lineEnd; j++) {
+        if (j < lineEnd && !isSpace(text.charCodeAt(j))) {
+          if (run < 0) run = j;
           continue;
         }
-        if (run < 0) run = j;
-        at[n++] = j;
+        if (run < 0) continue;
+        parts.push(text.slice(run, j));
+        runAt.push(n);
+        runSrc.push(run);
+        n += j - run;
+        run = -1;
       }
-      if (run >= 0) parts.push(text.slice(run, lineEnd));
     }
     i = lineEnd + 1;
   }
-  at[n] = range.end;
-  return { s: parts.join(''), at: at.subarray(0, n + 1) };
+  const s = parts.length === 1 ? parts[0]! : parts.join('');
+  return new Compact(s, runAt, runSrc, range.end);
+}
+
+const digitCache = new WeakMap<Compact, string>();
+
+/**
+ * `c.s` with full-width digits ０–９ as ASCII (Word text often has them); same length, so compact
+ * indexes still map through `c.at`. Cached per compact view.
+ */
+export function asciiDigits(c: Compact): string {
+  let out = digitCache.get(c);
+  if (out === undefined) {
+    out = /[\uff10-\uff19]/.test(c.s) ? c.s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48)) : c.s;
+    digitCache.set(c, out);
+  }
+  return out;
 }
 
 /** The source range of compact characters [i, j). */
 export function srcRange(c: Compact, i: number, j: number): Range {
-  if (j <= i) return { start: c.at[i]!, end: c.at[i]! };
-  return { start: c.at[i]!, end: c.at[j - 1]! + 1 };
+  if (j <= i) return { start: c.src(i), end: c.src(i) };
+  return { start: c.src(i), end: c.src(j - 1) + 1 };
 }
 
 /** True when the compact match [i, j) is written without whitespace in the source. */
 export function contiguous(c: Compact, i: number, j: number): boolean {
-  return j <= i || c.at[j - 1]! - c.at[i]! === j - 1 - i;
+  return j <= i || c.src(j - 1) - c.src(i) === j - 1 - i;
 }
 
 export function isHan(c: number): boolean {

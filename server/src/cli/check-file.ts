@@ -1,0 +1,91 @@
+/**
+ * One file of `nianbao check`: read, lint, optionally fix and write back, and the result in the
+ * formatters' shape. Runs on the main thread or in a worker (cli/pool.ts), so everything that
+ * goes in and comes out is plain data.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { lint, resolveConfig, applyEdits, fixAllEdits, localize } from '../core';
+import type { Locale, SeveritySetting } from '../core';
+import { decode, encode, readReportFile } from '../io/files';
+import { describeHtmlOffset, isDocument, readDocx } from '../io/documents';
+import { configForFile, type LoadedConfig } from '../io/config-files';
+import { toFileResult, type FileResult } from './formatters/result';
+
+const MAX_FIX_PASSES = 3;
+
+export interface CheckOptions {
+  /** `--config FILE`, already loaded and valid: used for every file. */
+  fixedConfig?: LoadedConfig;
+  noConfig: boolean;
+  ruleOverrides: Record<string, SeveritySetting>;
+  locale?: Locale;
+  reportYear?: number;
+  maxFileSizeMB?: number;
+  fix: boolean;
+  stdin: boolean;
+}
+
+export interface FileOutcome {
+  /** Absent when the file could not be read. */
+  result?: FileResult;
+  /** Messages for stderr, in order. */
+  stderr: string[];
+  /** The locale this file's configuration chose. */
+  locale: Locale;
+}
+
+export async function checkFile(file: string, o: CheckOptions): Promise<FileOutcome> {
+  const stderr: string[] = [];
+  const loaded = o.fixedConfig ?? (o.noConfig ? { errors: [] } : configForFile(file));
+  if (loaded.errors.length) {
+    stderr.push(`${loaded.path}: ${o.locale === 'en' ? 'invalid config, ignored' : '配置文件无效，已忽略'}:\n  ${loaded.errors.join('\n  ')}`);
+  }
+  const config = resolveConfig(loaded.errors.length ? undefined : loaded.config, {
+    rules: o.ruleOverrides,
+    locale: o.locale,
+    reportYear: o.reportYear,
+    maxFileSizeMB: o.maxFileSizeMB,
+  });
+  const locale = config.locale;
+  const document = !o.stdin && isDocument(file);
+  const read = o.stdin ? decode(readFileSync(0)) : /\.docx$/i.test(file) ? await readDocx(file) : readReportFile(file, config.maxFileSizeMB * 1024 * 1024);
+  if (!read.ok) {
+    stderr.push(`${file}: ${localize(read.error, locale)}`);
+    return { stderr, locale };
+  }
+  for (const w of read.warnings) stderr.push(`${file}: ${localize(w, locale)}`);
+  let text = read.text;
+  let result = lint(text, config);
+  if (!read.text.trim()) stderr.push(`${file}: ${locale === 'en' ? 'empty file' : '空文件'}`);
+  if (o.fix && document) {
+    stderr.push(`${file}: ${locale === 'en' ? '--fix does not write into Word or HTML files; fix the source document' : '--fix 不修改 Word 或网页文件，请在原文档中修改'}`);
+  } else if (o.fix) {
+    let changed = false;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const edits = fixAllEdits(result.diagnostics);
+      if (!edits.length) break;
+      const next = applyEdits(text, edits).text;
+      if (next === text) break;
+      text = next;
+      changed = true;
+      result = lint(text, config);
+    }
+    if (changed) {
+      try {
+        writeFileSync(file, encode(text, read.encoding, read.bom));
+      } catch (e) {
+        stderr.push(`${file}: ${(e as Error).message}`);
+      }
+    }
+  }
+  for (const re of result.ruleErrors) stderr.push(`${file}: rule ${re.ruleId} failed: ${re.error.split('\n')[0]}`);
+  const fileResult = toFileResult(file, text, result.diagnostics, config.locale);
+  if (document) {
+    // positions inside converted markup mean little to a reader: say where in the document
+    fileResult.messages.forEach((m, i) => {
+      m.location = localize(describeHtmlOffset(text, result.diagnostics[i]!.range.start), config.locale);
+      delete m.fix;
+    });
+  }
+  return { result: fileResult, stderr, locale };
+}

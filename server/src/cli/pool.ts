@@ -1,0 +1,98 @@
+/**
+ * `nianbao check` over many files on every core: the main thread and worker threads take
+ * chunks of files from one queue (so a slow file never holds the others back) and the
+ * results come back in the files' order. A worker that dies hands its files back to the main
+ * thread: every file is still checked, once.
+ */
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { checkFile, type CheckOptions, type FileOutcome } from './check-file';
+import { UsageError } from './args';
+
+const ROLE = 'nianbao-check-worker';
+/** Starting a worker costs about as much as checking this many reports. */
+const FILES_PER_WORKER = 40;
+const CHUNK = 8;
+
+/** This bundle's own file, which workers run; undefined when running from sources (tests). */
+function bundlePath(): string | undefined {
+  return typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : undefined;
+}
+
+/** Threads to use, the main one included (0 or 1: no workers), from `--concurrency`. */
+export function workerCount(option: string | undefined, files: number): number {
+  if (option === 'off') return 0;
+  let n: number;
+  if (option === undefined || option === 'auto') n = Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER));
+  else {
+    n = Number(option);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency takes a number of threads, auto or off (got '${option}')`);
+  }
+  return n > 1 && bundlePath() ? n : 0;
+}
+
+export async function checkInWorkers(files: string[], options: CheckOptions, threads: number): Promise<FileOutcome[]> {
+  const out: FileOutcome[] = new Array(files.length);
+  let next = 0;
+  const take = (): [number, number] | undefined => {
+    if (next >= files.length) return undefined;
+    const s = next;
+    next = Math.min(files.length, next + CHUNK);
+    return [s, next];
+  };
+  const orphaned: [number, number][] = [];
+  const finished: Promise<void>[] = [];
+  for (let w = 0; w < threads - 1; w++) {
+    finished.push(
+      new Promise<void>((resolve) => {
+        const worker = new Worker(bundlePath()!, { workerData: { role: ROLE, options } });
+        let held: [number, number] | undefined;
+        const feed = () => {
+          held = take();
+          worker.postMessage(held ? { start: held[0], files: files.slice(held[0], held[1]) } : null);
+        };
+        worker.on('message', (m: { start: number; outcomes: FileOutcome[] }) => {
+          m.outcomes.forEach((o, i) => (out[m.start + i] = o));
+          feed();
+        });
+        const lost = () => {
+          if (held) orphaned.push(held);
+          held = undefined;
+          resolve();
+        };
+        worker.on('error', lost);
+        worker.on('exit', lost);
+        feed();
+      }),
+    );
+  }
+  // the main thread works too, yielding between chunks so that the workers are fed
+  const checkRange = async ([s, e]: [number, number]) => {
+    for (let i = s; i < e; i++) out[i] = await checkFile(files[i]!, options);
+  };
+  for (let r = take(); r; r = take()) {
+    await checkRange(r);
+    await new Promise((res) => setImmediate(res));
+  }
+  await Promise.all(finished);
+  for (const r of orphaned) await checkRange(r);
+  return out;
+}
+
+/** True in a worker started by checkInWorkers. */
+export function isCheckWorker(): boolean {
+  return !isMainThread && (workerData as { role?: string } | null)?.role === ROLE;
+}
+
+export function runCheckWorker(): void {
+  const options = (workerData as { options: CheckOptions }).options;
+  parentPort!.on('message', async (m: { start: number; files: string[] } | null) => {
+    if (!m) {
+      parentPort!.close();
+      return;
+    }
+    const outcomes: FileOutcome[] = [];
+    for (const f of m.files) outcomes.push(await checkFile(f, options));
+    parentPort!.postMessage({ start: m.start, outcomes });
+  });
+}
