@@ -58,7 +58,7 @@ function onlyPageMarkers(text: string, from: number, to: number): boolean {
   return marker;
 }
 
-const PAGE_MARKER = /^[ \t\u3000]*[-—–－][ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－][ \t\u3000]*$/;
+const PAGE_MARKER = /^[ \t\u3000]*[-—–－][ \t\u3000]*[\d\uff10-\uff19]{1,4}[ \t\u3000]*[-—–－][ \t\u3000\r]*$/;
 
 export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0x200b || c === 0xfeff;
@@ -190,7 +190,7 @@ export function chineseNumber(s: string): number | undefined {
   const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
   for (const ch of s) {
     if (ch in CN_DIGITS) {
-      if (digit >= 0 && CN_DIGITS[ch] !== 0) return undefined; // 二三
+      if (digit > 0 && CN_DIGITS[ch] !== 0) return undefined; // 二三 (一百零五 is fine)
       digit = CN_DIGITS[ch]!;
     } else if (ch in units) {
       total += (digit < 0 ? 1 : digit) * units[ch]!;
