@@ -129,8 +129,15 @@ export interface Report {
   year?: { value: number; range: Range };
   /** The statistics period statement (统计期限 …), if present. */
   period?: { range: Range; startYear?: number; endYear?: number };
-  /** The date line (落款日期) at the end, if present. */
-  dateLine?: { range: Range; year: number; month: number; day: number };
+  /** The date line (落款日期) at the end, if present; `range` covers the date only. */
+  dateLine?: {
+    range: Range;
+    year: number;
+    month: number;
+    day: number;
+    /** The signing agency (落款单位) on the line above the date or before it on the same line. */
+    signer?: Span;
+  };
   /** Section headings found, in document order (may be duplicated or out of order). */
   sections: Section[];
   table2?: PublicityTable;

@@ -9,6 +9,7 @@ import { normalize, sourceSlice, toSource, type Normalized } from './normalize';
 import { findSectionHeadings, findSubHeadings, findTitle, lineAt, splitLines, type HeadingLine, type Line } from './structure';
 import { parseTable2, parseTable3, parseTable4, type Region } from './tables';
 import { canon } from './labels';
+import { findDateLine } from './dateline';
 
 export interface ParseOptions {
   reportYear?: number;
@@ -67,7 +68,7 @@ export function parseReport(text: string, opts: ParseOptions = {}): Report {
   if (year) report.year = year;
   const period = findPeriod(nz);
   if (period) report.period = period;
-  const date = findDateLine(nz, lines);
+  const date = findDateLine(nz, lines, headings.reduce((m, h) => Math.max(m, h.e), 0));
   if (date) report.dateLine = date;
 
   // sections
@@ -185,19 +186,6 @@ function findPeriod(nz: Normalized): Report['period'] {
   const m = re.exec(nz.text);
   if (!m) return undefined;
   return { range: toSource(nz, m.index, m.index + m[0].length), startYear: Number(m[1]), endYear: Number(m[2]) };
-}
-
-function findDateLine(nz: Normalized, lines: Line[]): Report['dateLine'] {
-  const tail = lines.filter((l) => l.text.trim()).slice(-12);
-  for (let k = tail.length - 1; k >= 0; k--) {
-    const l = tail[k]!;
-    const m = /^\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?\s*$/.exec(l.text);
-    if (m) {
-      const lead = l.text.length - l.text.trimStart().length;
-      return { range: toSource(nz, l.s + lead, l.s + l.text.trimEnd().length), year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-    }
-  }
-  return undefined;
 }
 
 /** Prose: runs of non-empty lines outside the tables, split at headings and blank lines. */

@@ -9,5 +9,8 @@ import punctuationRepeat from './punctuation-repeat';
 import punctuationWidth from './punctuation-width';
 import typo from './typo';
 import narrativeTableMismatch from './narrative-table-mismatch';
+import yearMismatch from './year-mismatch';
+import deadline from './deadline';
+import feeReport from './fee-report';
 
-export const proseRules: readonly Rule[] = [narrativeTableMismatch, narrativeSum, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, numbering, conversionResidue, numberStyle];
+export const proseRules: readonly Rule[] = [narrativeTableMismatch, narrativeSum, yearMismatch, deadline, feeReport, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, numbering, conversionResidue, numberStyle];

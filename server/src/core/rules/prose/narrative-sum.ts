@@ -1,12 +1,12 @@
 import type { Rule } from '../../rule';
-import { compactProse, contiguous, srcRange, type Compact } from './text';
+import { asciiDigits, compactProse, contiguous, srcRange, type Compact } from './text';
 
 const UNIT = '条|件|篇|个|次|项|份|期|场|家|人次';
 /** A stated total: 共(计)…N条. */
-const TOTAL = new RegExp(`共计?[^\\d，。；,;：:、]{0,14}?(\\d+)(${UNIT})(?![\\d%])`, 'g');
+const TOTAL = new RegExp(`共计?[^\\d，。；,;：:、]{0,14}?(\\d+)(${UNIT})(?![\\d%％])`, 'g');
 /** A part with its share: 38条，占总数的19.3%. */
-const SHARE = new RegExp(`(\\d+)(${UNIT})[，,]?(?:约占|占)(?:总数|总量|全部|比|比例|比重)?的?(?:比例|比重)?(?:为|达)?(\\d+(?:\\.\\d+)?)%`, 'g');
-const PART = new RegExp(`(\\d+)(${UNIT})(?![\\d%])`, 'g');
+const SHARE = new RegExp(`(\\d+)(${UNIT})[，,]?(?:约占|占)(?:总数|总量|全部|比|比例|比重)?的?(?:比例|比重)?(?:为|达)?(\\d+(?:\\.\\d+)?)[%％]`, 'g');
+const PART = new RegExp(`(\\d+)(${UNIT})(?![\\d%％])`, 'g');
 /** Words before a number that make it a change or comparison, not a part. */
 const NOT_PART = /(?:增长|增加|减少|下降|同比|较上年|比上年|上升|多|少|超过|近|约|环比)$/;
 
@@ -31,19 +31,23 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const { p, c } of compactProse(ctx.report)) {
+    for (const { c } of compactProse(ctx.report)) {
+      // full-width digits read as ASCII (same length: compact indexes still map to the source)
+      const s = asciiDigits(c);
+      if (!s.includes('共') && !s.includes('占')) continue;
       const totals: Total[] = [];
       TOTAL.lastIndex = 0;
-      for (let m = TOTAL.exec(c.s); m; m = TOTAL.exec(c.s)) totals.push({ value: Number(m[1]), unit: m[2]!, end: m.index + m[0].length });
-      for (const t of totals) checkParts(ctx, c, t);
+      for (let m = TOTAL.exec(s); m; m = TOTAL.exec(s)) totals.push({ value: Number(m[1]), unit: m[2]!, end: m.index + m[0].length });
+      for (const t of totals) checkParts(ctx, c, s, t);
       SHARE.lastIndex = 0;
       let ti = -1;
-      for (let m = SHARE.exec(c.s); m; m = SHARE.exec(c.s)) {
+      for (let m = SHARE.exec(s); m; m = SHARE.exec(s)) {
         while (ti + 1 < totals.length && totals[ti + 1]!.end <= m.index) ti++;
         // the nearest total before the share, with the same unit
         let t: Total | undefined;
         for (let k = ti; k >= 0 && k > ti - 3; k--) if (totals[k]!.unit === m[2]) { t = totals[k]; break; }
-        if (!t || t.value <= 0) continue;
+        // a total far back (PDF paragraphs can be whole sections) is about something else
+        if (!t || t.value <= 0 || m.index - t.end > 150) continue;
         const part = Number(m[1]);
         if (part > t.value) continue;
         const stated = m[3]!;
@@ -52,6 +56,8 @@ const rule: Rule = {
         const unitStep = 10 ** -decimals;
         if (Math.abs(Number(stated) - actual) < unitStep - 1e-9) continue;
         const right = actual.toFixed(decimals);
+        // the fix keeps the width of the digits as written (Word text often has full-width digits)
+        const newText = c.s.charCodeAt(m.index + m[0].length - 2) >= 0xff10 ? right.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) - 48 + 0xff10)) : right;
         const numStart = m.index + m[0].length - 1 - stated.length;
         const range = srcRange(c, numStart, numStart + stated.length + 1);
         const numRange = srcRange(c, numStart, numStart + stated.length);
@@ -62,7 +68,7 @@ const rule: Rule = {
             en: `Wrong percentage: ${part} / ${t.value} = ${right}%, the text says ${stated}%`,
           },
           fix: contiguous(c, numStart, numStart + stated.length)
-            ? { title: { zh: `改为 ${right}%`, en: `Change to ${right}%` }, edits: [{ range: numRange, newText: right }], safe: true }
+            ? { title: { zh: `改为 ${right}%`, en: `Change to ${right}%` }, edits: [{ range: numRange, newText }], safe: true }
             : undefined,
         });
       }
@@ -70,10 +76,9 @@ const rule: Rule = {
   },
 };
 
-function checkParts(ctx: Parameters<Rule['check']>[0], c: Compact, t: Total) {
-  const s = c.s;
+function checkParts(ctx: Parameters<Rule['check']>[0], c: Compact, s: string, t: Total) {
   let i = t.end;
-  if (s[i] === '，' || s[i] === '。' || s[i] === ',') i++;
+  if (s[i] === '，' || s[i] === '。' || s[i] === ',' || s[i] === '（' || s[i] === '(') i++;
   if (!s.startsWith('其中', i)) return;
   const from = i + 2;
   let to = s.indexOf('。', from);
@@ -82,7 +87,8 @@ function checkParts(ctx: Parameters<Rule['check']>[0], c: Compact, t: Total) {
     const k = s.indexOf(stop, from);
     if (k >= 0 && k < to) to = k;
   }
-  const body = s.slice(from, to);
+  // a parenthesis inside the breakdown is a sub-breakdown (“600条（含图片新闻100条）”), not a part
+  const body = s.slice(from, to).replace(/（[^（）]*）|\([^()]*\)/g, '；');
   PART.lastIndex = 0;
   const parts: number[] = [];
   let sum = 0;

@@ -1,68 +1,193 @@
 import type { Cell, Range, Report } from '../../model';
-import type { Msg, Rule } from '../../rule';
-import { compactProse, srcRange } from './text';
+import type { Msg, Rule, RuleContext } from '../../rule';
+import { asciiDigits, chineseNumber, compactProse, sentences, srcRange } from './text';
 
-interface Claim {
-  /** Pattern on whitespace-free text; group 1 is the number (absent for a “none” statement). */
-  re: RegExp;
-  what: Msg;
-  /** The table value and where it is. */
-  table: (r: Report) => { value: number; cells: Cell[]; where: Msg } | undefined;
+/**
+ * Numbers in the prose compared with 表三 / 表四. One pass per paragraph: a single anchor regex
+ * finds the key words (受理, 结转, 行政复议, 维持 …); each anchor is then read with a short sticky
+ * pattern at that position (or a look-back over a few characters for “103件顺延到下年度”).
+ */
+
+/** A table quantity the prose can state, and the cells it comes from. */
+interface Quantity {
+  value: number;
+  /** Other values that count as agreeing (the sum of the parts when the table's own total is off: the table rules report that). */
+  accept: number[];
+  cells: { cell: Cell; label: Msg }[];
+  where: Msg;
 }
 
-const t3 = (key: string, where: Msg) => (r: Report) => {
-  const cell = r.table3?.rows.find((row) => row.key === key)?.cells[6];
-  return cell && cell.kind === 'number' && cell.value !== null ? { value: cell.value, cells: [cell], where } : undefined;
+const value = (c: Cell | undefined): number | undefined => (c && c.kind === 'number' && c.value !== null ? c.value : undefined);
+
+const T3_LABELS: Record<string, string> = {
+  一: '一、本年新收政府信息公开申请数量',
+  二: '二、上年结转政府信息公开申请数量',
+  '三.1': '（一）予以公开',
+  '三.2': '（二）部分公开',
+  '三.3': '（三）不予公开',
+  '三.4': '（四）无法提供',
+  '三.5': '（五）不予处理',
+  '三.6': '（六）其他处理',
+  '三.7': '（七）总计',
+  四: '四、结转下年度继续办理',
 };
 
-const t4 = (indexes: number[], where: Msg) => (r: Report) => {
-  const cells = indexes.map((i) => r.table4?.cells[i]);
-  if (cells.some((c) => !c || c.kind !== 'number' || c.value === null)) return undefined;
-  const ok = cells as Cell[];
-  return { value: ok.reduce((a, c) => a + c.value!, 0), cells: ok, where };
-};
+/** 表三 总计 of one row (`一`), or of a group of rows (`三.3` = 三.3.1 … 三.3.8); several keys are added up. */
+function t3(r: Report, keys: string[]): Quantity | undefined {
+  const t = r.table3;
+  if (!t) return undefined;
+  let total = 0;
+  let parts: number | undefined = 0;
+  const cells: Quantity['cells'] = [];
+  for (const key of keys) {
+    const rows = t.rows.filter((row) => row.key === key || row.key.startsWith(`${key}.`));
+    if (!rows.length) return undefined;
+    for (const row of rows) {
+      const v = value(row.cells[6]);
+      if (v === undefined) return undefined;
+      total += v;
+      const ps = row.cells.slice(0, 6).map(value);
+      parts = parts !== undefined && ps.every((x) => x !== undefined) ? parts + ps.reduce((a, b) => a! + b!, 0)! : undefined;
+      const label = rows.length > 1 ? `${T3_LABELS[key]} ${row.label.standard}` : T3_LABELS[key]!;
+      const total_ = label.endsWith('总计') ? '' : '总计';
+      cells.push({ cell: row.cells[6]!, label: { zh: `表三“${label}”${total_}`, en: `table 3 “${label}”${total_ ? ' total' : ''}` } });
+    }
+  }
+  const names = keys.map((k) => `“${T3_LABELS[k]}”`);
+  const many = keys.length > 1 || cells.length > 1;
+  return {
+    value: total,
+    accept: parts !== undefined && parts !== total ? [total, parts] : [total],
+    cells,
+    where: many
+      ? { zh: `表三${names.join('与')}${cells.length > keys.length ? '各项' : ''}总计之和`, en: `the sum of table 3 ${names.join(' + ')} totals` }
+      : cells[0]!.label,
+  };
+}
 
-const NEW = { zh: '表三“一、本年新收政府信息公开申请数量”总计', en: 'table 3 “一、本年新收” total' };
-/** Words before the claim in its clause that make the number a subset or another year. */
-const QUALIFIED = /其中|通过|网上|网络|当面|信函|传真|邮寄|电子邮件|上年|去年|上一年|同期|同比|较|乡镇|各部门|部门|单位|镇|街道/;
-
-const CLAIMS: Claim[] = [
-  {
-    re: /(?:收到|受理|新收|接收)(?:各类|群众)?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:共|共计|合计|总计|计)?(\d+)件/g,
-    what: { zh: '受理（收到）申请', en: 'applications received' },
-    table: t3('一', NEW),
-  },
-  {
-    re: /上年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:共|计)?(\d+)件/g,
-    what: { zh: '上年结转申请', en: 'applications carried over from last year' },
-    table: t3('二', { zh: '表三“二、上年结转政府信息公开申请数量”总计', en: 'table 3 “二、上年结转” total' }),
-  },
-  {
-    re: /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?(?:共|计)?(\d+)件/g,
-    what: { zh: '结转下年度申请', en: 'applications carried over to next year' },
-    table: t3('四', { zh: '表三“四、结转下年度继续办理”总计', en: 'table 3 “四、结转下年度继续办理” total' }),
-  },
-  {
-    re: /(?<!后)(?:政府信息公开)?行政复议(?:案件|申请)?(?:共|共计|合计|计)?(\d+)(?:件|起|宗)/g,
-    what: { zh: '行政复议', en: 'administrative reviews' },
-    table: t4([4], { zh: '表四“行政复议·总计”', en: 'table 4 review total' }),
-  },
-  {
-    re: /(?:政府信息公开)?行政诉讼(?:案件)?(?:共|共计|合计|计)?(\d+)(?:件|起|宗)/g,
-    what: { zh: '行政诉讼', en: 'lawsuits' },
-    table: t4([9, 14], { zh: '表四“未经复议直接起诉·总计”与“复议后起诉·总计”之和', en: 'table 4 lawsuit totals (direct + after review)' }),
-  },
-  {
-    re: /(?:未收到|没有收到|未受理|无)(?:[^，。；]{0,8}?)(?:政府信息公开|依申请公开|公开政府信息)(?:的)?申请/g,
-    what: { zh: '未收到申请', en: 'no applications received' },
-    table: t3('一', NEW),
-  },
+const GROUPS: Msg[] = [
+  { zh: '行政复议', en: 'reviews' },
+  { zh: '未经复议直接起诉', en: 'lawsuits without review' },
+  { zh: '复议后起诉', en: 'lawsuits after review' },
 ];
+const COLS: Msg[] = [
+  { zh: '结果维持', en: 'upheld' },
+  { zh: '结果纠正', en: 'corrected' },
+  { zh: '其他结果', en: 'with other results' },
+  { zh: '尚未审结', en: 'pending' },
+  { zh: '总计', en: 'total' },
+];
+/** “行政复议、行政诉讼” for groups [0, 1, 2]. */
+const groupNames = (groups: number[]): Msg => {
+  const names = groups.includes(1) && groups.includes(2) ? [...(groups.includes(0) ? [GROUPS[0]!] : []), { zh: '行政诉讼', en: 'lawsuits' }] : groups.map((g) => GROUPS[g]!);
+  return { zh: names.map((n) => n.zh).join('、'), en: names.map((n) => n.en).join(' and ') };
+};
+const COL_EN = ['upheld', 'corrected', 'other result', 'pending', 'total'];
+const cellName = (g: number, col: number): Msg => ({ zh: `“${GROUPS[g]!.zh}·${COLS[col]!.zh}”`, en: `“${GROUPS[g]!.en} · ${COL_EN[col]}”` });
 
-/** Clause start (after ，。；：) before index i in s. */
-function clauseStart(s: string, i: number): number {
-  for (let k = i - 1; k >= 0 && k > i - 60; k--) if ('，。；：,;:'.includes(s[k]!)) return k + 1;
-  return Math.max(0, i - 60);
+/** 表四 column `col` (0 维持 … 4 总计) added over `groups` (0 复议, 1 直接起诉, 2 复议后起诉). */
+function t4(r: Report, groups: number[], col: number): Quantity | undefined {
+  const t = r.table4;
+  if (!t) return undefined;
+  let total = 0;
+  let parts: number | undefined = 0;
+  const cells: Quantity['cells'] = [];
+  for (const g of groups) {
+    const cell = t.cells[g * 5 + col];
+    const v = value(cell);
+    if (v === undefined) return undefined;
+    total += v;
+    if (col === 4) {
+      const ps = [0, 1, 2, 3].map((k) => value(t.cells[g * 5 + k]));
+      parts = parts !== undefined && ps.every((x) => x !== undefined) ? parts + ps.reduce((a, b) => a! + b!, 0)! : undefined;
+    }
+    const name = cellName(g, col);
+    cells.push({ cell: cell!, label: { zh: `表四${name.zh}`, en: `table 4 ${name.en}` } });
+  }
+  const names = groups.map((g) => cellName(g, col));
+  return {
+    value: total,
+    accept: col === 4 && parts !== undefined && parts !== total ? [total, parts] : [total],
+    cells,
+    where: groups.length > 1 ? { zh: `表四${names.map((n) => n.zh).join('与')}之和`, en: `table 4 ${names.map((n) => n.en).join(' + ')}` } : { zh: `表四${names[0]!.zh}`, en: `table 4 ${names[0]!.en}` },
+  };
+}
+
+const N = '(\\d+|[〇零一二两三四五六七八九十百千]+)';
+const sticky = (src: string) => new RegExp(src, 'y');
+const COUNT_TAIL = `(?:共|共计|合计|总计|计|为)?${N}`;
+
+const ANCHOR =
+  /未收到|没有收到|未接到|没有接到|未受理|无政府信息公开申请|无依申请公开|受理|收到|接收|接到|新收|办理|办结|答复|结转|顺延|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|行政复议|行政诉讼|起诉|维持|纠正|其他结果|审结/g;
+
+const RECEIVED = sticky(`(?:受理|收到|接收|接到|新收)了?(?:各类|群众|公众|社会公众)?(?:提出|提交)?的?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?(?:数量|数)?${COUNT_TAIL}件`);
+const HANDLED = sticky(`办理了?(?:各类)?(?:政府信息公开|依申请公开|信息公开)的?(?:申请)?(?:事项)?${COUNT_TAIL}件`);
+const DONE = sticky(`(?:办结|答复)了?(?:各类)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?${COUNT_TAIL}件`);
+const CARRIED_IN = sticky(`结转的?(?:政府信息公开)?(?:申请)?${COUNT_TAIL}件`);
+const CARRIED_OUT = sticky(`结转(?:至|到)?下一?年度?(?:继续办理)?的?(?:申请)?${COUNT_TAIL}件`);
+const TO_NEXT_YEAR = sticky('(?:结转|顺延)(?:至|到)?下一?年');
+const NUM_BEFORE = new RegExp(`${N}件(?:申请)?(?:需|将|已|被|均)?$`);
+const CATEGORY = sticky(`(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:的)?(?:申请)?${COUNT_TAIL}件`);
+const PUBLIC_BOTH = sticky(`予以公开(?:和|及|与|、)部分公开的?${COUNT_TAIL}件`);
+const CATEGORY_KEY: Record<string, string> = { 予以公开: '三.1', 部分公开: '三.2', 不予公开: '三.3', 无法提供: '三.4', 不予处理: '三.5', 其他处理: '三.6' };
+const NONE_APPLICATIONS = sticky('(?:未收到|没有收到|未接到|没有接到|未受理)[^，。；,;]{0,8}?(?:政府信息公开|依申请公开|公开政府信息)的?(?:申请|信息)|无(?:政府信息公开|依申请公开)的?(?:申请|事项)');
+const REVIEW_AND_SUIT = sticky(`行政复议(?:案件)?(?:和|、|及|与|或)(?:提起)?行政诉讼(?:案件)?(均为|均|各|都为|都是|均是)?${COUNT_TAIL}(?:件|起|宗)`);
+const REVIEW = sticky(`行政复议(?:案件|申请)?${COUNT_TAIL}(?:件|起|宗|次)`);
+const SUIT = sticky(`行政诉讼(?:案件)?${COUNT_TAIL}(?:件|起|宗|次)`);
+const SUE = sticky(`起诉的?(?:案件)?${COUNT_TAIL}(?:件|起|宗)`);
+/** Before 行政复议 / 行政诉讼: a statement that there were none. */
+const NONE_BEFORE = /(?:未发生|没有发生|未收到|没有收到|未出现|未产生|未有|没有|无)(?:因|涉及)?(?:政府信息公开|信息公开)?(?:工作)?(?:而|引发的?|引起的?|方面的?|相关的?)?(?:被申请|被提起|被|提起|申请)?(?:行政复议(?:案件)?(?:、|和|及|或|与)(?:提起)?)?$/;
+const OUTCOME = sticky(`(?:维持|纠正|其他结果|审结)(?:原行政行为|原具体行政行为|原决定|原复议决定)?的?${COUNT_TAIL}(?:件|起|宗)`);
+const OUTCOME_NUM_BEFORE = new RegExp(`${N}(?:件|起|宗)(?:案件)?(?:结果)?(?:为|被|予以|获|已|已被|得到)?$`);
+const ALL_UPHELD_BEFORE = /(?:均|全部|都|皆)(?:获|被|予以|得到|已|为|是)?(?:结果)?$/;
+const NONE_CORRECTED_BEFORE = /(?:均未|均没有|未|没有|无)被?$/;
+
+/** Words before a number, in its clause, that make it a subset, another body or another year. */
+const SUBSET = /其中|通过|网上|网络|当面|信函|传真|邮寄|电子邮件/;
+const OTHER = /上年|去年|上一年|同期|同比|较|乡镇|各部门|部门|单位|镇|街道|累计|各县|县区|区县|各区|各地|各级|市级|县级|区级/;
+const CATEGORY_WORDS = /予以公开|部分公开|不予|无法提供|告知|补正/;
+
+const toNumber = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : chineseNumber(s));
+
+/** Clause start (after ，。；：) before index i, not before `floor`. */
+function clauseStart(s: string, i: number, floor: number): number {
+  for (let k = i - 1; k >= floor && k > i - 60; k--) if ('，。；：,;:（）()'.includes(s[k]!)) return k + 1;
+  return Math.max(floor, i - 60);
+}
+
+/** Groups of 表四 a sentence is talking about at `i`: the last mention of 复议 or 诉讼/起诉 before it (all mentions when `all`). */
+function subject(s: string, from: number, i: number, all: boolean): number[] | undefined {
+  const text = s.slice(from, i);
+  let review = -1;
+  for (let k = text.indexOf('复议'); k >= 0; k = text.indexOf('复议', k + 2)) if (text[k + 2] !== '后') review = k;
+  const suit = Math.max(text.lastIndexOf('诉讼'), text.lastIndexOf('起诉'));
+  if (review < 0 && suit < 0) return undefined;
+  const before = suit >= 0 ? text.slice(Math.max(0, suit - 5), suit) : '';
+  const suits = /复议后/.test(before) ? [2] : /直接/.test(before) ? [1] : [1, 2];
+  if (all) return [...(review >= 0 ? [0] : []), ...(suit >= 0 ? suits : [])];
+  return suit > review ? suits : [0];
+}
+
+interface Claim {
+  /** Compact index range to report. */
+  i: number;
+  j: number;
+  /** Where the claim's words begin (for the qualifier check). */
+  from: number;
+  /** The stated count, or undefined for “none” / “all upheld”. */
+  stated?: number;
+  unit?: string;
+  what: Msg;
+  q: Quantity | undefined;
+  /** Further values that agree. */
+  accept?: number[];
+  kind: 'count' | 'none' | 'upheld' | 'uncorrected';
+  /** Qualifiers to ignore: subsets (其中 …) are fine for breakdowns. */
+  subsetOk?: boolean;
+  /** The second half of “行政复议和行政诉讼均为0件”: reported even on the same number. */
+  pair?: boolean;
+  /** Compact index after the whole claim (the anchor scan resumes there). */
+  end: number;
 }
 
 /** Numbers in the prose that contradict 表三 / 表四. */
@@ -74,45 +199,296 @@ const rule: Rule = {
     fixable: false,
     description: { zh: '正文数字与表格不一致（如正文称受理申请17件，表三本年新收总计95件）', en: 'A number in the prose contradicts a table (e.g. 17 applications in the text, 95 in table 3)' },
     docs: {
-      zh: '正文中的受理（收到）申请数、上年结转数、结转下年度数与表三对应行的“总计”比较，行政复议、行政诉讼件数与表四比较；“未收到申请”而表三本年新收大于0也报告。每处都报告，并指出表格单元格。匹配忽略换行（PDF 文本在句中断行）；带“其中、通过网上、上年、各部门”等限定的数字不比较。',
-      en: 'Applications received, carried over from last year and carried to next year in the prose are compared with the 总计 of the matching 表三 row; review and lawsuit counts with 表四; “未收到申请” while 表三 shows new applications is reported too. Every occurrence is reported, pointing at the table cell. Line breaks are ignored (PDF text breaks lines inside sentences); numbers qualified by 其中, 通过网上, 上年, 各部门 … are not compared.',
+      zh: '正文中的受理（收到、新收）申请数、办结（答复）数、上年结转数、结转下年度数，以及予以公开、部分公开、不予公开等各类办理结果件数，与表三对应行的“总计”比较；行政复议、行政诉讼（未经复议直接起诉、复议后起诉）的件数及其中结果维持、结果纠正、其他结果、尚未审结的件数与表四比较。正文称“未收到政府信息公开申请”而表三本年新收大于 0、称“未发生行政复议、行政诉讼”而表四有案件、称“均获维持”而表四有结果纠正或尚未审结的，也报告。每处都报告，消息给出两边的数字，并指向表格单元格。匹配忽略换行（PDF 文本在句中断行）和全角数字；带“其中通过网上、上年、同比、各部门、乡镇”等限定或写明其他年份的数字不比较；表格自身的合计有误时，正文与各分项之和一致也不报告（由表格规则报告）。',
+      en: 'Applications received (受理, 收到, 新收), handled (办结, 答复), carried over from last year and to next year, and the counts of each result (予以公开, 部分公开, 不予公开 …) in the prose are compared with the 总计 of the matching 表三 rows; review and lawsuit counts (direct, after review) and their upheld / corrected / other / pending counts with 表四. “No applications received” while 表三 has new applications, “no reviews or lawsuits” while 表四 has cases, and “all upheld” while 表四 has corrected or pending cases are reported too. Every occurrence is reported with both numbers, pointing at the table cells. Line breaks (PDF text breaks lines inside sentences) and full-width digits are ignored; numbers qualified by 其中通过网上, 上年, 同比, 各部门, 乡镇 … or by another year are not compared; when the table\'s own total is off, prose that matches the sum of its parts is left to the table rules.',
     },
   },
   check(ctx) {
     const { report } = ctx;
     if (!report.table3 && !report.table4) return;
-    const claims = CLAIMS.map((c) => ({ c, t: c.table(report) })).filter((x) => x.t);
-    if (!claims.length) return;
-    for (const { p, c: cp } of compactProse(report)) {
-      const s = cp.s;
+    const cache = new Map<string, Quantity | undefined>();
+    const q = (key: string, make: () => Quantity | undefined) => {
+      if (!cache.has(key)) cache.set(key, make());
+      return cache.get(key);
+    };
+    const year = report.year?.value;
+    for (const { c } of compactProse(report)) {
+      const s = asciiDigits(c);
+      if (!hasAnchorChar(s)) continue;
+      const sents = sentences(s);
+      let si = 0;
       const taken: Range[] = [];
-      for (const { c, t } of claims) {
-        c.re.lastIndex = 0;
-        for (let m = c.re.exec(s); m; m = c.re.exec(s)) {
-          const cs = clauseStart(s, m.index);
-          const lead = s.slice(cs, m.index);
-          if (QUALIFIED.test(lead) || /不予$/.test(lead)) continue;
-          const stated = m[1] === undefined ? 0 : Number(m[1]);
-          if (stated === t!.value) continue;
-          if (m[1] === undefined && t!.value === 0) continue;
-          const i = m[1] === undefined ? m.index : m.index + m[0].lastIndexOf(m[1]);
-          const j = m[1] === undefined ? m.index + m[0].length : i + m[1].length;
-          const range = srcRange(cp, i, j);
-          if (taken.some((r) => r.start < range.end && range.start < r.end)) continue;
-          taken.push(range);
-          const said = m[1] === undefined ? c.what.zh : `${c.what.zh} ${stated} 件`;
-          const saidEn = m[1] === undefined ? c.what.en : `${stated} ${c.what.en}`;
-          ctx.report_({
-            range,
-            message: {
-              zh: `正文称${said}，与${t!.where.zh} ${t!.value} 不一致`,
-              en: `The text says ${saidEn}, but ${t!.where.en} is ${t!.value}`,
-            },
-            related: t!.cells.map((cell) => ({ range: cell.range, message: { zh: `${t!.where.zh}：${cell.raw}`, en: `${t!.where.en}: ${cell.raw}` } })),
-          });
+      ANCHOR.lastIndex = 0;
+      for (let m = ANCHOR.exec(s); m; m = ANCHOR.exec(s)) {
+        while (si < sents.length - 1 && sents[si]!.end <= m.index) si++;
+        const sent = sents[si]!;
+        const claims = read(s, m.index, m[0], sent, report, q);
+        for (const claim of claims) {
+          if (claim.end > ANCHOR.lastIndex) ANCHOR.lastIndex = claim.end;
+          if (!claim.q) continue;
+          const lead = s.slice(clauseStart(s, claim.from, sent.start), claim.from);
+          if (OTHER.test(lead) || (!claim.subsetOk && SUBSET.test(lead))) continue;
+          const yearBefore = lastYear(s.slice(sent.start, claim.from));
+          if (year !== undefined && yearBefore !== undefined && yearBefore !== year) continue;
+          // “共收到行政复议 200 件，其中涉及政府信息公开的 3 件”: the first number is not ours
+          if (claim.kind === 'count' && /^[^。；]{0,6}其中[^。；]{0,12}(?:政府信息公开|信息公开)/.test(s.slice(claim.end, sent.end))) continue;
+          const range = srcRange(c, claim.i, claim.j);
+          if (!claim.pair && taken.some((r) => r.start < range.end && range.start < r.end)) continue;
+          if (report_(ctx, claim, range)) taken.push(range);
         }
       }
     }
   },
 };
+
+/** Cheap test before the anchor regex: paragraphs without these characters say nothing we check. */
+function hasAnchorChar(s: string): boolean {
+  return /[理收结复诉持正转延公提处]/.test(s);
+}
+
+function lastYear(s: string): number | undefined {
+  let y: number | undefined;
+  for (let k = s.indexOf('年'); k >= 0; k = s.indexOf('年', k + 1)) {
+    if (k >= 4 && /^(?:19|20)\d\d$/.test(s.slice(k - 4, k)) && !/\d/.test(s[k - 5] ?? '')) y = Number(s.slice(k - 4, k));
+  }
+  return y;
+}
+
+type Q = (key: string, make: () => Quantity | undefined) => Quantity | undefined;
+
+/** The claims an anchor starts (usually none or one). */
+function read(s: string, at: number, word: string, sent: Range, r: Report, q: Q): Claim[] {
+  const count = (re: RegExp, from: number, what: Msg, quantity: Quantity | undefined, extra: Partial<Claim> = {}): Claim[] => {
+    re.lastIndex = from;
+    const m = re.exec(s);
+    if (!m) return [];
+    const raw = m[m.length - 1]!;
+    const stated = toNumber(raw);
+    if (stated === undefined) return [];
+    const end = m.index + m[0].length;
+    const unitLen = 1;
+    const j = end - unitLen;
+    return [{ i: j - raw.length, j, from: at, stated, unit: s[j], what, q: quantity, kind: 'count', end, ...extra }];
+  };
+  const before = (k: number) => s.slice(Math.max(sent.start, k - 12), k);
+  switch (word) {
+    case '受理':
+    case '收到':
+    case '接收':
+    case '接到':
+    case '新收': {
+      if (/不予$|未$/.test(s.slice(at - 2, at))) return [];
+      const new_ = q('一', () => t3(r, ['一']));
+      const sentence = s.slice(sent.start, sent.end);
+      const withCarried = /结转|上年/.test(sentence) ? q('一+二', () => t3(r, ['一', '二'])) : undefined;
+      return count(RECEIVED, at, { zh: '受理（收到）申请', en: 'applications received' }, new_, { accept: withCarried ? [withCarried.value] : [] });
+    }
+    case '办理': {
+      const all = [q('一+二', () => t3(r, ['一', '二'])), q('三.7', () => t3(r, ['三.7']))].filter((x) => x).map((x) => x!.value);
+      return count(HANDLED, at, { zh: '办理申请', en: 'applications handled' }, q('一', () => t3(r, ['一'])), { accept: all });
+    }
+    case '办结':
+    case '答复': {
+      if (CATEGORY_WORDS.test(s.slice(clauseStart(s, at, sent.start), at))) return [];
+      const received = word === '答复' ? q('一', () => t3(r, ['一'])) : undefined;
+      return count(DONE, at, word === '办结' ? { zh: '办结申请', en: 'applications completed' } : { zh: '答复申请', en: 'applications answered' }, q('三.7', () => t3(r, ['三.7'])), { accept: received ? [received.value] : [] });
+    }
+    case '结转':
+    case '顺延': {
+      if (word === '结转' && /(?:上年度?|上一年度?|去年)$/.test(s.slice(Math.max(0, at - 4), at))) {
+        const from = at - (s.slice(at - 3, at) === '上年度' ? 3 : s.slice(at - 4, at) === '上一年度' ? 4 : 2);
+        return count(CARRIED_IN, at, { zh: '上年结转申请', en: 'applications carried over from last year' }, q('二', () => t3(r, ['二'])), { from });
+      }
+      const what = { zh: '结转下年度申请', en: 'applications carried over to next year' };
+      const out = q('四', () => t3(r, ['四']));
+      if (word === '结转') {
+        const forward = count(CARRIED_OUT, at, what, out);
+        if (forward.length) return forward;
+      }
+      TO_NEXT_YEAR.lastIndex = at;
+      const m = TO_NEXT_YEAR.exec(s);
+      if (!m) return [];
+      const b = before(at);
+      const n = NUM_BEFORE.exec(b);
+      if (!n) return [];
+      const stated = toNumber(n[1]!);
+      if (stated === undefined) return [];
+      const i = at - b.length + n.index;
+      return [{ i, j: i + n[1]!.length, from: i, stated, unit: '件', what, q: out, kind: 'count', end: at + m[0].length }];
+    }
+    case '予以公开':
+    case '部分公开':
+    case '不予公开':
+    case '无法提供':
+    case '不予处理':
+    case '其他处理': {
+      if (word === '予以公开') {
+        const both = count(PUBLIC_BOTH, at, { zh: '予以公开和部分公开', en: 'disclosed in full or in part' }, q('三.1+三.2', () => t3(r, ['三.1', '三.2'])), { subsetOk: true });
+        if (both.length) return both;
+        if (s[at - 1] === '不') return [];
+      }
+      // “予以公开、部分公开 N 件”: a joint count
+      if (/(?:公开|提供|处理)[和及与、]$/.test(s.slice(Math.max(0, at - 3), at)) && !/\d件[和及与、]$/.test(s.slice(Math.max(0, at - 3), at))) return [];
+      const key = CATEGORY_KEY[word]!;
+      return count(CATEGORY, at, { zh: word, en: `“${word}”` }, q(key, () => t3(r, [key])), { subsetOk: true });
+    }
+    case '未收到':
+    case '没有收到':
+    case '未接到':
+    case '没有接到':
+    case '未受理':
+    case '无政府信息公开申请':
+    case '无依申请公开': {
+      NONE_APPLICATIONS.lastIndex = at;
+      const m = NONE_APPLICATIONS.exec(s);
+      if (!m) {
+        // 未收到行政复议 …: read by the 行政复议 anchor
+        return [];
+      }
+      const new_ = q('一', () => t3(r, ['一']));
+      return [{ i: at, j: at + m[0].length, from: at, what: { zh: '未收到政府信息公开申请', en: 'no applications were received' }, q: new_, kind: 'none', end: at + m[0].length }];
+    }
+    case '行政复议': {
+      const what = { zh: '行政复议', en: 'reviews' };
+      const suitWhat = { zh: '行政诉讼', en: 'lawsuits' };
+      REVIEW_AND_SUIT.lastIndex = at;
+      const both = REVIEW_AND_SUIT.exec(s);
+      if (both) {
+        const raw = both[2]!;
+        const stated = toNumber(raw);
+        if (stated === undefined) return [];
+        const end = both.index + both[0].length;
+        const j = end - 1;
+        const base = { i: j - raw.length, j, from: at, stated, unit: s[j], kind: 'count' as const, end };
+        if (both[1] || stated === 0) return [{ ...base, what, q: q('r', () => t4(r, [0], 4)) }, { ...base, what: suitWhat, q: q('s', () => t4(r, [1, 2], 4)), pair: true }];
+        return [{ ...base, what: { zh: '行政复议和行政诉讼', en: 'reviews and lawsuits' }, q: q('rs', () => t4(r, [0, 1, 2], 4)) }];
+      }
+      const none = noneBefore(s, at, sent, '行政复议', what, q('r', () => t4(r, [0], 4)));
+      if (none) return none;
+      if (s[at - 1] === '后') return [];
+      return count(REVIEW, at, what, q('r', () => t4(r, [0], 4)));
+    }
+    case '行政诉讼': {
+      const b = s.slice(Math.max(sent.start, at - 5), at);
+      const groups = /复议后(?:提起)?$/.test(b) ? [2] : /直接(?:提起)?$/.test(b) ? [1] : [1, 2];
+      const what = groups.length === 2 ? { zh: '行政诉讼', en: 'lawsuits' } : GROUPS[groups[0]!]!;
+      const quantity = q(`s${groups.join('')}`, () => t4(r, groups, 4));
+      const none = noneBefore(s, at, sent, '行政诉讼', what, quantity);
+      if (none) return none;
+      return count(SUIT, at, what, quantity);
+    }
+    case '起诉': {
+      const b = s.slice(Math.max(sent.start, at - 4), at);
+      const g = /复议后$/.test(b) ? 2 : /直接$/.test(b) ? 1 : -1;
+      if (g < 0) return [];
+      return count(SUE, at, GROUPS[g]!, q(`s${g}`, () => t4(r, [g], 4)));
+    }
+    case '维持':
+    case '纠正':
+    case '其他结果':
+    case '审结': {
+      let from = at;
+      if (word === '审结') {
+        if (s.slice(at - 2, at) === '尚未') from = at - 2;
+        else if (s[at - 1] === '未') from = at - 1;
+        else return [];
+      }
+      const col = word === '维持' ? 0 : word === '纠正' ? 1 : word === '其他结果' ? 2 : 3;
+      const b = before(from);
+      if (col === 0 && ALL_UPHELD_BEFORE.test(b)) {
+        const groups = subject(s, sent.start, from, true);
+        if (!groups) return [];
+        const k = from - (ALL_UPHELD_BEFORE.exec(b)![0].length);
+        const bad = groups.flatMap((g) => [1, 3].map((c) => ({ g, c, v: value(r.table4?.cells[g * 5 + c]) }))).filter((x) => x.v);
+        const cells = bad.map((x) => ({ cell: r.table4!.cells[x.g * 5 + x.c]!, label: { zh: `表四${cellName(x.g, x.c).zh}`, en: `table 4 ${cellName(x.g, x.c).en}` } }));
+        const quantity: Quantity | undefined = r.table4 ? { value: 0, accept: [], cells, where: { zh: '表四', en: 'table 4' } } : undefined;
+        return [{ i: k, j: at + 2, from: k, what: groupNames(groups), q: quantity, kind: 'upheld', end: at + 2 }];
+      }
+      if (col === 1 && NONE_CORRECTED_BEFORE.test(b)) {
+        const groups = subject(s, sent.start, from, true);
+        if (!groups) return [];
+        const k = from - NONE_CORRECTED_BEFORE.exec(b)![0].length;
+        const bad = groups.filter((g) => value(r.table4?.cells[g * 5 + 1]));
+        const cells = bad.map((g) => ({ cell: r.table4!.cells[g * 5 + 1]!, label: { zh: `表四${cellName(g, 1).zh}`, en: `table 4 ${cellName(g, 1).en}` } }));
+        const quantity: Quantity | undefined = r.table4 ? { value: 0, accept: [], cells, where: { zh: '表四', en: 'table 4' } } : undefined;
+        return [{ i: k, j: at + 2, from: k, what: groupNames(groups), q: quantity, kind: 'uncorrected', end: at + 2 }];
+      }
+      const groups = subject(s, sent.start, from, false);
+      if (!groups) return [];
+      const what = { zh: `${groups.length === 2 ? '行政诉讼' : GROUPS[groups[0]!]!.zh}${COLS[col]!.zh}`, en: `${groups.length === 2 ? 'lawsuits' : GROUPS[groups[0]!]!.en} ${COLS[col]!.en}` };
+      const quantity = q(`o${groups.join('')}${col}`, () => t4(r, groups, col));
+      const forward = count(OUTCOME, at, what, quantity, { from, subsetOk: true });
+      if (forward.length || col === 3) return forward;
+      const n = OUTCOME_NUM_BEFORE.exec(b);
+      if (!n) return [];
+      const stated = toNumber(n[1]!);
+      if (stated === undefined) return [];
+      const i = from - b.length + n.index;
+      return [{ i, j: i + n[1]!.length, from: i, stated, unit: s[i + n[1]!.length], what, q: quantity, kind: 'count', subsetOk: true, end: at + word.length }];
+    }
+  }
+  return [];
+}
+
+/** “未发生行政复议” / “无因政府信息公开被申请行政复议、提起行政诉讼的情况”. */
+function noneBefore(s: string, at: number, sent: Range, word: string, what: Msg, quantity: Quantity | undefined): Claim[] | undefined {
+  const b = s.slice(Math.max(sent.start, at - 30), at);
+  const m = NONE_BEFORE.exec(b);
+  if (!m) return undefined;
+  const end = at + word.length;
+  // 未发生行政复议纠错 / 被纠正的情况: a statement about outcomes, not about cases
+  if (/^[^，。；]{0,10}?(?:纠错|纠正|败诉|撤销|确认违法)/.test(s.slice(end, sent.end))) return [];
+  // “未发生行政复议、行政诉讼”: the lawsuit half is reported at its own words
+  const i = m[0].includes('行政复议') ? at : at - b.length + m.index;
+  const from = at - b.length + m.index;
+  return [{ i, j: end, from, what: { zh: `未发生${what.zh}`, en: `there were no ${what.en}` }, q: quantity, kind: 'none', end }];
+}
+
+function report_(ctx: RuleContext, claim: Claim, range: Range): boolean {
+  const t = claim.q!;
+  const related = t.cells.map(({ cell, label }) => ({ range: cell.range, message: { zh: `${label.zh}：${cell.raw}`, en: `${label.en}: ${cell.raw}` } }));
+  const shown = t.cells.length > 1 && claim.kind === 'count' ? `${t.value}（${t.cells.map((x) => x.cell.raw).join(' + ')}）` : `${t.value}`;
+  const shownEn = t.cells.length > 1 && claim.kind === 'count' ? `${t.value} (${t.cells.map((x) => x.cell.raw).join(' + ')})` : `${t.value}`;
+  switch (claim.kind) {
+    case 'count': {
+      const stated = claim.stated!;
+      if (t.value === stated || t.accept.includes(stated) || claim.accept?.includes(stated)) return false;
+      const unit = claim.unit ?? '件';
+      ctx.report_({
+        range,
+        message: {
+          zh: `正文称${claim.what.zh} ${stated} ${unit}，与${t.where.zh} ${shown} 不一致`,
+          en: `The text says ${stated} ${claim.what.en}, but ${t.where.en} is ${shownEn}`,
+        },
+        related,
+      });
+      return true;
+    }
+    case 'none': {
+      if (t.value === 0 || t.accept.includes(0)) return false;
+      ctx.report_({
+        range,
+        message: { zh: `正文称${claim.what.zh}，但${t.where.zh}为 ${shown}`, en: `The text says ${claim.what.en}, but ${t.where.en} is ${shownEn}` },
+        related,
+      });
+      return true;
+    }
+    case 'upheld':
+    case 'uncorrected': {
+      if (!t.cells.length) return false;
+      const list = t.cells.map((x) => `${x.label.zh} ${x.cell.raw}`).join('，');
+      const listEn = t.cells.map((x) => `${x.label.en} ${x.cell.raw}`).join(', ');
+      ctx.report_({
+        range,
+        message:
+          claim.kind === 'upheld'
+            ? { zh: `正文称${claim.what.zh}均获维持，但${list}`, en: `The text says all ${claim.what.en} were upheld, but ${listEn}` }
+            : { zh: `正文称${claim.what.zh}未被纠正，但${list}`, en: `The text says none of the ${claim.what.en} were corrected, but ${listEn}` },
+        related,
+      });
+      return true;
+    }
+  }
+}
+
 export default rule;

@@ -1,6 +1,6 @@
 import type { Rule, Msg } from '../../rule';
 import type { Range } from '../../model';
-import { chineseNumber, compactProse, contiguous, sentences, srcRange, type Compact } from './text';
+import { asciiDigits, chineseNumber, compactProse, contiguous, sentences, srcRange, type Compact } from './text';
 
 /** A count in Chinese numerals right after a statistics verb: 发布六条, 受理十二件. */
 const CN_COUNT = /(?:发布|公开|受理|收到|办理|答复|办结|制发|废止|印发|新增|共计|合计|累计|共|计)(?:信息|政府信息|政策解读|解读信息|申请|文件)?([二三四五六七八九十百两][零〇一二三四五六七八九十百]*|一[十百][零〇一二三四五六七八九十百]*)(条|件|篇|份)(?![事制])/g;
@@ -24,16 +24,19 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const report = (c: Compact, i: number, j: number, newText: string, message: Msg, editRange?: Range) => {
+    const report = (c: Compact, i: number, j: number, newText: string, message: Msg, edit?: { range: Range; newText: string }) => {
       const range = srcRange(c, i, j);
+      // `newText` is what the place reads as after the fix; `edit`, when given, is the minimal edit
+      const fix = edit ?? (contiguous(c, i, j) ? { range, newText } : undefined);
       ctx.report_({
         range,
         message,
-        fix: contiguous(c, i, j) ? { title: { zh: `改为“${newText}”`, en: `Change to “${newText}”` }, edits: [{ range: editRange ?? range, newText }], safe: true } : undefined,
+        fix: fix ? { title: { zh: `改为“${newText}”`, en: `Change to “${newText}”` }, edits: [fix], safe: true } : undefined,
       });
     };
-    for (const { p, c } of compactProse(ctx.report)) {
-      const s = c.s;
+    for (const { c } of compactProse(ctx.report)) {
+      // full-width digits read as ASCII (same length: compact indexes map to the source unchanged)
+      const s = asciiDigits(c);
       const counts = ARABIC_COUNT.test(s);
       for (const sent of counts ? sentences(s) : []) {
         const t = s.slice(sent.start, sent.end);
@@ -52,13 +55,19 @@ const rule: Rule = {
         const lead = m[1] ?? m[4]!;
         const rest = m[3] ?? m[6]!;
         const i = m.index + lead.length;
-        report(c, i, i + 1 + rest.length, rest, { zh: `日期不编虚位：“0${rest}”应为“${rest}”`, en: `No leading zero in dates: “0${rest}” → “${rest}”` });
+        // the fix deletes the zero only: it keeps the digits' width and works across a line break
+        const zero = srcRange(c, i, i + 1);
+        report(c, i, i + 1 + rest.length, rest, { zh: `日期不编虚位：“0${rest}”应为“${rest}”`, en: `No leading zero in dates: “0${rest}” → “${rest}”` }, { range: zero, newText: '' });
+        // “2024年01月08日”: the day is looked at too
+        if (m[1]) DATE_ZERO.lastIndex = i + 1;
       }
       SHORT_YEAR.lastIndex = 0;
       for (let m = SHORT_YEAR.exec(s); m; m = SHORT_YEAR.exec(s)) {
         const i = m.index + m[1]!.length;
         const right = `20${m[2]}${m[3]}`;
-        report(c, i, i + m[2]!.length + m[3]!.length, right, { zh: `年份应标全称：“${m[2]}${m[3]}”应为“${right}”`, en: `Write the year in full: “${m[2]}${m[3]}” → “${right}”` });
+        const full = c.s.charCodeAt(i) >= 0xff10;
+        const at = srcRange(c, i, i);
+        report(c, i, i + m[2]!.length + m[3]!.length, right, { zh: `年份应标全称：“${m[2]}${m[3]}”应为“${right}”`, en: `Write the year in full: “${m[2]}${m[3]}” → “${right}”` }, { range: at, newText: full ? '２０' : '20' });
       }
     }
   },

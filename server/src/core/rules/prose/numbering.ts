@@ -1,16 +1,63 @@
-import type { Heading } from '../../model';
+import type { Heading, Range, Report } from '../../model';
 import type { Rule } from '../../rule';
-import { chineseNumber, compactProse, srcRange } from './text';
+import { chineseNumber, compactProse, isSpace, prose, srcRange } from './text';
 
 const LEVEL_NAMES = ['', '“一、”', '“（一）”', '“1.”', '“（1）”'];
 /** 一是 … 二是 … at a clause start. */
-const ENUM = /(^|[：:。；;，,！？）)])(十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?|[一二三四五六七八九])是/g;
+const ENUM = /(^|[：:。；;，,！？）)]?)(十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?|[一二三四五六七八九])是/g;
 const HEADING_START = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、](?!\d))/;
 
 function markerValue(h: Heading): number | undefined {
   const m = /[一二三四五六七八九十]+|\d+/.exec(h.marker);
   if (!m) return undefined;
   return /\d/.test(m[0]) ? Number(m[0]) : chineseNumber(m[0]);
+}
+
+interface Item {
+  level: number;
+  value: number;
+  marker: string;
+  range: Range;
+}
+
+const LEVEL_ONE = /^[一二三四五六七八九十]{1,3}、/;
+
+/**
+ * Lines inside a section's prose that open with a section-level numeral (一、, 二、): not section
+ * headings (those are their own paragraphs), by section. Lines with a tab or ending in a number are
+ * table rows that escaped the table.
+ */
+function levelOneItems(report: Report): Map<number, Item[]> {
+  const out = new Map<number, Item[]>();
+  const headings = new Set(report.sections.map((s) => s.heading.range.start));
+  for (const p of prose(report)) {
+    if (p.section === 0 || headings.has(p.range.start)) continue;
+    const t = p.text;
+    for (let k = 0; k < t.length; ) {
+      let e = t.indexOf('\n', k);
+      if (e < 0) e = t.length;
+      let a = k;
+      while (a < e && isSpace(t.charCodeAt(a))) a++;
+      const code = t.charCodeAt(a);
+      // quick test on the first character before the regex
+      if (code >= 0x4e00 && '一二三四五六七八九十'.includes(t[a]!)) {
+        const m = LEVEL_ONE.exec(t.slice(a, Math.min(e, a + 5)));
+        const line = t.slice(a, e).trimEnd();
+        if (m && !line.includes('\t') && !/\d$/.test(line)) {
+          const numeral = m[0].slice(0, -1);
+          const value = chineseNumber(numeral);
+          if (value !== undefined) {
+            const start = p.range.start + a;
+            let list = out.get(p.section);
+            if (!list) out.set(p.section, (list = []));
+            list.push({ level: 1, value, marker: m[0], range: { start, end: start + m[0].length } });
+          }
+        }
+      }
+      k = e + 1;
+    }
+  }
+  return out;
 }
 
 function inTables(tables: { start: number; end: number }[], at: number): boolean {
@@ -24,25 +71,50 @@ const rule: Rule = {
     category: 'prose',
     defaultSeverity: 'warning',
     fixable: false,
-    description: { zh: '序号跳号、重复或重新开始（如“一是…三是…三是”，“（二）”之后又出现“（一）”）', en: 'Numbering that skips, repeats or restarts (一是…三是…三是; （二） followed by （一）)' },
+    description: { zh: '序号跳号、重复、重新开始或层级颠倒（如“一是…三是…三是”，“（二）”之后又出现“（一）”，“（一）”之下用“一、”）', en: 'Numbering that skips, repeats, restarts or inverts levels (一是…三是…三是; （二） followed by （一）; 一、 under （一）)' },
     docs: {
-      zh: '同一部分内同一层级的小标题序号应连续：跳号、重复、在同一层级重新从“（一）”开始都报告（下一层应改用“1.”，GB/T 9704 7.3.3 的层次为“一、”“（一）”“1.”“（1）”）。段落中的“一是、二是……”同样检查。表格内的序号不检查。',
-      en: 'Within a section, the sub-headings of one level must count up by one: a skip, a repeat or a restart at （一） on the same level is reported (the next level down is “1.”; GB/T 9704 7.3.3 orders 一、 → （一） → 1. → （1）). 一是, 二是 … enumerations in paragraphs are checked the same way. Numbers inside tables are not.',
+      zh: '同一部分内同一层级的小标题序号应连续：跳号、重复、在同一层级重新从“（一）”开始都报告（下一层应改用“1.”，GB/T 9704 7.3.3 的层次为“一、”“（一）”“1.”“（1）”）。层级颠倒也报告（GB/T 15834 B.3.8：较低层级之后不宜反过来使用较高层级）：在“1.”或“（1）”之下新开“（一）”，在“（一）”等之下新开“一、”。跳过一级（“一、”下直接用“1.”）在实际年报中很常见，不报告。段落中的“一是、二是……”同样检查连续性。表格内的序号不检查。',
+      en: 'Within a section, the sub-headings of one level must count up by one: a skip, a repeat or a restart at （一） on the same level is reported (the next level down is “1.”; GB/T 9704 7.3.3 orders 一、 → （一） → 1. → （1）). Inverted levels are reported too (GB/T 15834 B.3.8: a higher-level numeral should not follow a lower one): a （一） list opened under a 1. or （1） item, a 一、 list opened under a （一） item. Skipping a level (1. directly under 一、) is common in real reports and not reported. 一是, 二是 … enumerations in paragraphs are checked for gaps the same way. Numbers inside tables are not.',
     },
   },
   check(ctx) {
     const { report } = ctx;
+    const lists = levelOneItems(report);
     for (const section of report.sections) {
       const counters = [0, 0, 0, 0, 0, 0];
+      const items: Item[] = [];
       for (const h of section.subheadings) {
         if (inTables(report.tableRanges, h.range.start) || h.level < 2 || h.level > 4) continue;
         const v = markerValue(h);
         if (v === undefined) continue;
+        const range = { start: h.range.start, end: h.range.start + h.marker.length };
+        items.push({ level: h.level, value: v, marker: h.marker.trim(), range: ctx.text.slice(range.start, range.end) === h.marker ? range : h.range });
+      }
+      const ones = lists.get(section.number);
+      if (ones) {
+        items.push(...ones);
+        items.sort((a, b) => a.range.start - b.range.start);
+      }
+      for (const h of items) {
         const prev = counters[h.level]!;
+        // a list of a higher level opened inside a lower one: （一） under 1., 一、 under （一）
+        const deeper = counters.findIndex((c, l) => l > h.level && c > 0);
+        const inverted = h.value === 1 && prev === 0 && deeper > 0 && h.level <= 2;
         for (let l = h.level + 1; l < counters.length; l++) counters[l] = 0;
-        counters[h.level] = v;
-        if (prev === 0 || v === prev + 1) continue;
-        const marker = h.marker.trim();
+        counters[h.level] = h.value;
+        if (inverted) {
+          ctx.report_({
+            range: h.range,
+            message: {
+              zh: `层级顺序颠倒：“${h.marker}”出现在${LEVEL_NAMES[deeper]}层级之下（层次依次为“一、”“（一）”“1.”“（1）”，较低层级之后不宜再用较高层级的序号）`,
+              en: `Levels inverted: “${h.marker}” is used under a ${LEVEL_NAMES[deeper]} item (the levels are 一、 → （一） → 1. → （1）; a higher-level numeral should not follow a lower one)`,
+            },
+          });
+          continue;
+        }
+        if (h.level === 1 || prev === 0 || h.value === prev + 1) continue;
+        const v = h.value;
+        const marker = h.marker;
         let msg;
         if (v === 1) {
           const lower = LEVEL_NAMES[h.level + 1];
@@ -53,8 +125,7 @@ const rule: Rule = {
         } else if (v === prev) msg = { zh: `序号“${marker}”重复`, en: `Number “${marker}” is repeated` };
         else if (v > prev) msg = { zh: `序号跳号：第${prev}项之后是“${marker}”`, en: `Numbering skips from No. ${prev} to “${marker}”` };
         else msg = { zh: `序号顺序错乱：第${prev}项之后是“${marker}”`, en: `Numbering goes back from No. ${prev} to “${marker}”` };
-        const range = { start: h.range.start, end: h.range.start + h.marker.length };
-        ctx.report_({ range: ctx.text.slice(range.start, range.end) === h.marker ? range : h.range, message: msg });
+        ctx.report_({ range: h.range, message: msg });
       }
     }
     // 一是 … 二是 … in the prose
@@ -66,6 +137,11 @@ const rule: Rule = {
       ENUM.lastIndex = 0;
       for (let m = ENUM.exec(c.s); m; m = ENUM.exec(c.s)) {
         const v = chineseNumber(m[2]!)!;
+        if (m[1] === '' && m.index > 0) {
+          // not at a clause start: “我们将一是…” opens a list we cannot be sure of, “唯一是” none; stop counting
+          if (v === 1) prev = 0;
+          continue;
+        }
         const before = prev;
         if (v === 1 || before === 0) {
           prev = v === 1 ? 1 : 0;

@@ -28,12 +28,31 @@ function computeProse(report: Report): Paragraph[] {
     if (table && table.start <= start) continue; // starts inside a table
     if (table && table.start < end) end = table.start;
     if (end <= start) continue;
+    const last = out[out.length - 1];
+    // PDF text: a page marker line (`- 2 -`) between two halves of one paragraph is not a paragraph break
+    if (last && last.section === p.section && onlyPageMarkers(report.text, last.range.end, start)) {
+      last.range = { start: last.range.start, end };
+      last.text = report.text.slice(last.range.start, end);
+      continue;
+    }
     out.push({ text: report.text.slice(start, end), range: { start, end }, section: p.section });
   }
   return out;
 }
 
-const PAGE_MARKER = /^[ \t\u3000]*[-—–－][ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－][ \t\u3000]*$/;
+/** True when text[from, to) is blank lines and at least one page marker line. */
+function onlyPageMarkers(text: string, from: number, to: number): boolean {
+  if (to - from > 80) return false;
+  let marker = false;
+  for (const line of text.slice(from, to).split('\n')) {
+    if (!line.trim()) continue;
+    if (!PAGE_MARKER.test(line)) return false;
+    marker = true;
+  }
+  return marker;
+}
+
+const PAGE_MARKER = /^[ \t\u3000]*[-—–－][ \t\u3000]*[\d\uff10-\uff19]{1,4}[ \t\u3000]*[-—–－][ \t\u3000\r]*$/;
 
 export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0x200b || c === 0xfeff;
@@ -102,6 +121,21 @@ export function compact(text: string, range: Range): Compact {
   return new Compact(s, runAt.slice(), runSrc.slice(), range.end);
 }
 
+const digitCache = new WeakMap<Compact, string>();
+
+/**
+ * `c.s` with full-width digits ０–９ as ASCII (Word text often has them); same length, so compact
+ * indexes still map through `c.at`. Cached per compact view.
+ */
+export function asciiDigits(c: Compact): string {
+  let out = digitCache.get(c);
+  if (out === undefined) {
+    out = /[\uff10-\uff19]/.test(c.s) ? c.s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48)) : c.s;
+    digitCache.set(c, out);
+  }
+  return out;
+}
+
 /** The source range of compact characters [i, j). */
 export function srcRange(c: Compact, i: number, j: number): Range {
   if (j <= i) return { start: c.src(i), end: c.src(i) };
@@ -151,7 +185,7 @@ export function chineseNumber(s: string): number | undefined {
   const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
   for (const ch of s) {
     if (ch in CN_DIGITS) {
-      if (digit >= 0 && CN_DIGITS[ch] !== 0) return undefined; // 二三
+      if (digit > 0 && CN_DIGITS[ch] !== 0) return undefined; // 二三 (一百零五 is fine)
       digit = CN_DIGITS[ch]!;
     } else if (ch in units) {
       total += (digit < 0 ? 1 : digit) * units[ch]!;

@@ -27,7 +27,8 @@ function insertionPoint(report: Report, n: number): number {
   }
   const later = report.sections.filter((s) => s.number > n).sort((a, b) => a.heading.range.start - b.heading.range.start)[0];
   if (later) return lineStart(text, later.heading.range.start);
-  if (report.dateLine && report.sections.every((s) => s.heading.range.start < report.dateLine!.range.start)) return lineStart(text, report.dateLine.range.start);
+  const end = report.dateLine?.signer ?? report.dateLine; // before the signing agency and the date
+  if (end && report.sections.every((s) => s.heading.range.start < end.range.start)) return lineStart(text, end.range.start);
   return text.length;
 }
 

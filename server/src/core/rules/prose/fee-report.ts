@@ -1,0 +1,101 @@
+import type { Cell, Report } from '../../model';
+import type { Fix, Related, Rule } from '../../rule';
+import { compact, compactProse } from './text';
+
+/** What a statement about 信息处理费 says, in whitespace-free text. */
+const FEE = /信息处理费|处理费|收费|(?:收取|收缴|缴纳|免收|减免|产生|缴费)[^。；]{0,12}费/;
+/** 信息处理费 named elsewhere in the prose: the report does speak of it, only not in 六. */
+const FEE_ELSEWHERE = /信息处理费|处理费/;
+
+export const NO_FEE_SENTENCE = '本年度未收取信息处理费。';
+
+function total(report: Report, key: string): Cell | undefined {
+  const c = report.table3?.rows.find((r) => r.key === key)?.cells[6];
+  return c && c.kind === 'number' && c.value !== null ? c : undefined;
+}
+
+const EMPTY_LINE = /^(?:\s|<[^>]*>|[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)*$/;
+
+/**
+ * The insertion of a sentence at the end of section 六's text: after its last line of content,
+ * before the signing agency and the date line, as a paragraph of the document's own kind.
+ */
+function insertion(report: Report, sentence: string, six: { heading: { range: { end: number } }; body: { start: number; end: number } }) {
+  const text = report.text;
+  let end = six.body.end;
+  const sign = report.dateLine?.signer ?? report.dateLine;
+  if (sign && sign.range.start >= six.body.start && sign.range.start < end) end = text.lastIndexOf('\n', sign.range.start - 1) + 1;
+  // the last line with content, from `end` back to the heading
+  let at = six.heading.range.end;
+  let p = end;
+  while (p > six.heading.range.end) {
+    const ls = text.lastIndexOf('\n', p - 1) + 1;
+    const line = text.slice(Math.max(ls, six.heading.range.end), p);
+    if (!EMPTY_LINE.test(line)) {
+      at = Math.max(ls, six.heading.range.end) + line.replace(/\s+$/, '').length;
+      break;
+    }
+    p = ls - 1;
+  }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // paragraphs separated by blank lines (Markdown, Word text) get a blank line too
+  const firstGap = text.slice(six.heading.range.end, six.body.end).match(/^[^\S\n]*\r?\n(?:[^\S\n]*\r?\n)+/);
+  const sep = firstGap ? eol + eol : eol;
+  const html = /<\/?(?:p|div|table|tr|td|br)\b/i.test(text.slice(0, 200000));
+  return { at, newText: sep + (html ? `<p>${sentence}</p>` : sentence) };
+}
+
+/** Where a report without section 六 ends: its signature or date line, else its last line. */
+function endOfReport(report: Report) {
+  const d = report.dateLine?.signer ?? report.dateLine;
+  if (d) return d.range;
+  const t = report.text.replace(/\s+$/, '');
+  return { start: t.lastIndexOf('\n') + 1, end: t.length };
+}
+
+/** Section 六 of a 2021-format report does not report 信息处理费. */
+const rule: Rule = {
+  meta: {
+    id: 'fee-report',
+    category: 'prose',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: { zh: '第六部分没有报告信息处理费的收取情况', en: 'Section 6 does not report information processing fees (信息处理费)' },
+    docs: {
+      zh: '2021 年格式（国办公开办函〔2021〕30号）规定，依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况在“六、其他需要报告的事项”中报告；收取了多少或没有收取都应写明。第六部分没有提到信息处理费（收取、未收取、收费）时提示（缺少第六部分时也提示，位置在落款处，消息相同）；表三“（六）其他处理”第2项（申请人逾期未按收费通知要求缴纳费用）大于0时，说明本年发出过收费通知，消息指出该单元格。信息处理费只写在其他部分的不报告。只有当表三本年新收和上年结转申请都为0（没有任何申请，不可能收费）时，才提供快速修复：在第六部分末尾（落款之前）插入“本年度未收取信息处理费。”；有申请时收费金额无从得知，不提供修复。该修复不会被 `--fix` 自动应用（它写入的是一句陈述，请确认）。',
+      en: 'The 2021 format puts the information processing fees charged under the 2020 fee rules (国办函〔2020〕109号) in section 6 (其他需要报告的事项); charging nothing is stated too. Reported when section 6 says nothing of 信息处理费 (charged, not charged, 收费), also when section 6 is missing (at the date line, same message); when table 3 “(6) other handling” item 2 (applicant did not pay after a fee notice) is above 0, fee notices were sent this year and the message points at that cell. A report that names the fees only in another section is not reported. A fix is offered only when table 3 shows no new and no carried-over applications (so no fee can have been charged): it inserts “本年度未收取信息处理费。” at the end of section 6, before the signature; with applications the amount is unknown and no fix is offered. `--fix` does not apply it (it adds a statement; confirm it).',
+    },
+  },
+  check(ctx) {
+    const { report, text } = ctx;
+    if (report.format !== '2021') return;
+    const six = report.sections.find((s) => s.number === 6);
+    // without 六 (section-missing reports it) only a report that reached 五 is judged: not a fragment
+    if (!six && !report.sections.some((s) => s.number === 5)) return;
+    if (six && FEE.test(compact(text, six.body).s)) return;
+    if (compactProse(report).some(({ p, c }) => p.section !== 6 && FEE_ELSEWHERE.test(c.s))) return;
+    const notices = total(report, '三.6.2');
+    const received = total(report, '一');
+    const carried = total(report, '二');
+    const related: Related[] = [];
+    let fix: Fix | undefined;
+    let zh: string, en: string;
+    if (notices && notices.value! > 0) {
+      zh = `表三“（六）其他处理”第2项（申请人逾期未按收费通知要求缴纳费用）总计为${notices.value}，本年发出过收费通知，但第六部分“其他需要报告的事项”没有报告信息处理费的收取情况`;
+      en = `Table 3 “(6) other handling” item 2 (applicant did not pay after a fee notice) totals ${notices.value}: fee notices were sent this year, but section 6 does not report the information processing fees`;
+      related.push({ range: notices.range, message: { zh: `表三（六）2 总计：${notices.raw}`, en: `Table 3 (6) item 2 total: ${notices.raw}` } });
+    } else {
+      zh = '第六部分“其他需要报告的事项”没有报告信息处理费的收取情况（收取了多少或未收取都应写明）';
+      en = 'Section 6 (other matters) does not report the information processing fees (state what was charged, or that none was)';
+      if (six && received && carried && received.value === 0 && carried.value === 0) {
+        const { at, newText } = insertion(report, NO_FEE_SENTENCE, six);
+        fix = { title: { zh: `插入“${NO_FEE_SENTENCE}”（表三无申请）`, en: `Insert “${NO_FEE_SENTENCE}” (table 3 has no applications)` }, edits: [{ range: { start: at, end: at }, newText }], safe: false };
+        related.push({ range: received.range, message: { zh: '表三本年新收申请总计：0（上年结转 0），不可能收取信息处理费', en: 'Table 3 new applications total: 0 (0 carried over): no fee can have been charged' } });
+      }
+    }
+    // the same message with or without the heading: inserting 六 (section-missing's fix) is not a new problem
+    const range = six ? six.heading.range : endOfReport(report);
+    ctx.report_({ range, message: { zh, en }, related, ...(fix ? { fix } : {}) });
+  },
+};
+export default rule;

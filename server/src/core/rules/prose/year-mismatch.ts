@@ -1,0 +1,193 @@
+import type { Msg, Related, Rule, RuleContext } from '../../rule';
+import { compactProse, srcRange, type Compact } from './text';
+import { reportYears, yearValue, type ReportYears, type YearSpan } from './report-year';
+
+/** Who a sentence about the year's work starts with (besides the agency's own name). */
+const SUBJECTS = [
+  '我局', '我委', '我办', '我厅', '我院', '我中心', '我单位', '本单位', '本机关', '本局', '本部门', '我部门', '我们',
+  '我省', '我市', '我区', '我县', '我镇', '我乡', '我街道', '全省', '全市', '全区', '全县', '全镇', '全乡',
+  '省政府', '市政府', '区政府', '县政府', '镇政府', '乡政府', '各级',
+];
+
+const D = '[0-9０-９]';
+/** A sentence (or clause after ：) opening with a whole year: `2023年，我局…`, `2023年度本单位…`. */
+const OPENING = new RegExp(`(${D}{4})年(?:度)?(?:全年)?[，,]?`, 'g');
+/**
+ * Sentences that compare years, speak of plans, or of last year's assessment (announced in the
+ * report year) are not statements about the report year's work.
+ */
+const COMPARES = /同比|相比|比较|较上年|较去年|上年|去年|上一年|前年|以来|增长|下降|持平|将|计划|拟|下一步|明年|今后|考核|评估|评议|评为|获评|荣获|获得|表彰|排名|通报|本年/;
+/** A next-year plan: `下一步，2024年…`, `明年（2024年）…`. */
+const PLAN_MARKER = new RegExp(`(?:下一步|明年|下一年度?|新的一年|来年|今后)(?:工作)?[，,（(]?(${D}{4})年度?(?=[，,）)、]|我|本|将|要|拟|计划|继续|重点|全|各)`, 'g');
+/** In section 五, a sentence or clause `2024年，我局将继续…` (将 followed by what only a plan says). */
+const WILL = /^(?:[^，。；]{0,12}?)将(?:继续|进一步|持续|着力|重点|切实|从以下|围绕|紧紧|坚持|不断|加大|加强|深入|全面|严格|做好|抓好|聚焦|狠抓|扎实|认真|积极|努力|以)/;
+/** In section 五: a `2024年工作计划` heading. */
+const PLAN_HEADING = new RegExp(`(${D}{4})年度?(?:工作)?(?:计划|打算|思路|安排|重点工作|工作重点)(?!完成|执行|落实|情况|的|中|要求)`, 'g');
+
+/** Title year, statistics period and the years the prose speaks of disagree. */
+const rule: Rule = {
+  meta: {
+    id: 'year-mismatch',
+    category: 'prose',
+    defaultSeverity: 'error',
+    fixable: false,
+    description: { zh: '报告年度前后不一致（标题、统计期限、正文“本年”表述、下一步工作的年份）', en: 'The report year is inconsistent (title, statistics period, the prose about the year, next-year plans)' },
+    docs: {
+      zh: '标题中的年度、统计期限（“统计期限自YYYY年1月1日起至YYYY年12月31日止”）两端的年份应当一致。以标题年度为报告年度（没有标题时取统计期限，或配置的 reportYear），还检查：正文中以“YYYY年，我局……”“YYYY年度本单位……”开头、讲述本年工作的句子写成了上一年或下一年（常见于照抄上年报告）；下一步工作（第五部分“YYYY年，我局将继续……”“YYYY年工作计划”，或任何位置的“下一步，YYYY年……”“明年（YYYY年）”）写成报告年度或更早的年份。含“同比、较上年、以来”等比较或“将、计划”等的句子不作为本年表述检查；第五部分的其他句子可能在讲上年问题的整改，不检查。无自动修复：哪一个年份写错需要人工判断，消息指出另一处年份。',
+      en: 'The year in the title and both years of the statistics period must agree. With the title’s year as the report year (else the period’s, or the configured reportYear), also reported: sentences about the year’s work opening “YYYY年，我局……” or “YYYY年度本单位……” with the previous or the next year (typical of a copied report), and next-year plans (section 5 “YYYY年，我局将继续……”, “YYYY年工作计划”, or “下一步，YYYY年……”, “明年（YYYY年）” anywhere) dated in the report year or earlier. Sentences comparing years (同比, 较上年, 以来) or speaking of plans (将, 计划) are not read as statements about the year; other sentences of section 5 may describe fixing last year’s problems and are not checked. No automatic fix: which year is wrong needs a person; the message points at the other year.',
+    },
+  },
+  check(ctx) {
+    const years = reportYears(ctx.report, ctx.config);
+    const periodOk = checkPeriod(ctx, years);
+    const Y = years.year;
+    if (!Y || !periodOk) return; // with the year itself in doubt, the prose is not judged against it
+    const agency = ctx.report.agency?.text.replace(/\s+/g, '');
+    for (const { p, c } of compactProse(ctx.report)) {
+      if (p.section !== 5) checkStatements(ctx, c, Y, agency);
+      checkPlans(ctx, c, Y, p.section === 5);
+    }
+  },
+};
+export default rule;
+
+function yearRelated(y: YearSpan & { source: Msg }): Related[] {
+  if (y.range.end <= y.range.start) return [];
+  return [{ range: y.range, message: { zh: `报告年度（${y.source.zh}）：${y.value}年`, en: `Report year (${y.source.en}): ${y.value}` } }];
+}
+
+/** Title vs statistics period, and the period's own two ends. False when they disagree. */
+function checkPeriod(ctx: RuleContext, y: ReportYears): boolean {
+  const { title, periodStart: ps, periodEnd: pe } = y;
+  if (!ps || !pe) return true;
+  if (ps.value !== pe.value) {
+    ctx.report_({
+      range: { start: ps.range.start, end: pe.range.end },
+      message: { zh: `统计期限的起止年份不一致：自${ps.value}年1月1日至${pe.value}年12月31日`, en: `The statistics period runs from 1 January ${ps.value} to 31 December ${pe.value}: the years differ` },
+      related: title ? [{ range: title.range, message: { zh: `标题中的年度：${title.value}年`, en: `Year in the title: ${title.value}` } }] : [],
+    });
+    return false;
+  }
+  const against = ctx.config.reportYear !== undefined ? y.year : title && { ...title, source: { zh: '标题', en: 'the title' } };
+  if (!against || against.value === ps.value) return true;
+  const wrong = [ps, pe].filter((x) => x.range.end > x.range.start);
+  ctx.report_({
+    range: { start: wrong[0]!.range.start, end: wrong[wrong.length - 1]!.range.end },
+    message:
+      ctx.config.reportYear !== undefined
+        ? { zh: `统计期限为${ps.value}年，而配置的报告年度为${against.value}年`, en: `The statistics period is ${ps.value}, but the configured report year is ${against.value}` }
+        : { zh: `统计期限为${ps.value}年，而标题中的年度为${against.value}年`, en: `The statistics period is ${ps.value}, but the title says ${against.value}` },
+    related: yearRelated(against),
+  });
+  return false;
+}
+
+/** The agency's own name (or its tail, `洪泽区人民政府` for `淮安市洪泽区人民政府`, or its head) at `i`. */
+function agencyAt(s: string, i: number, agency: string | undefined): string | undefined {
+  if (!agency || agency.length < 3) return undefined;
+  for (let k = 0; k + 3 <= agency.length; k++) if (s.startsWith(agency.slice(k), i)) return agency.slice(k);
+  return s.startsWith(agency.slice(0, 4), i) ? agency.slice(0, 4) : undefined;
+}
+
+function sentenceEnd(s: string, i: number): number {
+  for (let k = i; k < s.length; k++) if ('。！？!?'.includes(s[k]!)) return k + 1;
+  return s.length;
+}
+
+function quote(s: string, from: number): string {
+  const end = sentenceEnd(s, from);
+  const t = s.slice(from, Math.min(end, from + 14));
+  return t.length < end - from ? t + '…' : t;
+}
+
+const BOUNDARY = '。！？；：:;!?';
+/** A sub-heading (`（一）主动公开情况`, `2.`) that ends its line: the next line starts a sentence. */
+const SUBHEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、])[^，。；,;]{0,18}$/;
+
+/** True when compact index `i` starts a sentence: after 。；： or a sub-heading line. */
+function sentenceStart(text: string, c: Compact, i: number, clauses = false): boolean {
+  if (i === 0 || BOUNDARY.includes(c.s[i - 1]!) || (clauses && (c.s[i - 1] === '，' || c.s[i - 1] === ','))) return true;
+  let k = i - 1;
+  while (k >= 0 && i - k <= 24 && !BOUNDARY.includes(c.s[k]!)) k--;
+  if (!SUBHEADING.test(c.s.slice(k + 1, i))) return false;
+  // the sub-heading must end its source line
+  return text.slice(c.src(i - 1) + 1, c.src(i)).includes('\n');
+}
+
+interface Opening {
+  /** Compact index of the year's digits. */
+  at: number;
+  value: number;
+  /** Compact index after `YYYY年，`. */
+  after: number;
+}
+
+/** Sentences opening with a whole year: `2023年，…`, `2023年度…`, `2023年全年，…`. */
+function openings(text: string, c: Compact, clauses = false): Opening[] {
+  const out: Opening[] = [];
+  OPENING.lastIndex = 0;
+  for (let m = OPENING.exec(c.s); m; m = OPENING.exec(c.s)) {
+    const v = yearValue(m[1]!);
+    if (v === undefined || /[0-9０-９]/.test(c.s[m.index - 1] ?? '') || !sentenceStart(text, c, m.index, clauses)) continue;
+    out.push({ at: m.index, value: v, after: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** `2023年，我局主动公开…` in a 2024 report. */
+function checkStatements(ctx: RuleContext, c: Compact, Y: YearSpan & { source: Msg }, agency: string | undefined) {
+  const s = c.s;
+  for (const o of openings(ctx.text, c)) {
+    if (Math.abs(o.value - Y.value) !== 1) continue;
+    const subject = SUBJECTS.find((w) => s.startsWith(w, o.after)) ?? agencyAt(s, o.after, agency);
+    if (!subject) continue;
+    // without a comma, `2023年我市制定的办法…` is a phrase about something made that year
+    if (!/[，,]$/.test(s.slice(o.at, o.after)) && s.slice(o.after + subject.length, o.after + subject.length + 6).includes('的')) continue;
+    const sentence = s.slice(o.after, sentenceEnd(s, o.after));
+    if (COMPARES.test(sentence) || sentence.includes(`${Y.value}年`)) continue;
+    const q = quote(s, o.at);
+    ctx.report_({
+      range: srcRange(c, o.at, o.at + 4),
+      message: {
+        zh: `正文“${q}”讲述的是${o.value}年，而报告年度为${Y.value}年（见${Y.source.zh}）`,
+        en: `The text “${q}” speaks of ${o.value}, but the report year is ${Y.value} (see ${Y.source.en})`,
+      },
+      related: yearRelated(Y),
+    });
+  }
+}
+
+/** Next-year plans dated in the report year or earlier. */
+function checkPlans(ctx: RuleContext, c: Compact, Y: YearSpan & { source: Msg }, section5: boolean) {
+  const s = c.s;
+  const done = new Set<number>();
+  const report = (at: number, v: number, quoteFrom: number) => {
+    if (done.has(at)) return;
+    done.add(at);
+    const q = quote(s, quoteFrom);
+    ctx.report_({
+      range: srcRange(c, at, at + 4),
+      message: {
+        zh: `下一步工作“${q}”写的是${v}年，报告年度为${Y.value}年（见${Y.source.zh}），下一年度应为${Y.value + 1}年`,
+        en: `A next-year plan (“${q}”) is dated ${v}, but the report year is ${Y.value} (see ${Y.source.en}): the next year is ${Y.value + 1}`,
+      },
+      related: yearRelated(Y),
+    });
+  };
+  PLAN_MARKER.lastIndex = 0;
+  for (let m = PLAN_MARKER.exec(s); m; m = PLAN_MARKER.exec(s)) {
+    const v = yearValue(m[1]!);
+    if (v !== undefined && v <= Y.value) report(m.index + m[0].lastIndexOf(m[1]!), v, m.index);
+  }
+  if (!section5) return;
+  for (const o of openings(ctx.text, c, true)) {
+    if (o.value > Y.value || !WILL.test(s.slice(o.after, o.after + 24))) continue;
+    report(o.at, o.value, o.at);
+  }
+  PLAN_HEADING.lastIndex = 0;
+  for (let m = PLAN_HEADING.exec(s); m; m = PLAN_HEADING.exec(s)) {
+    const v = yearValue(m[1]!);
+    const at = m.index + m[0].lastIndexOf(m[1]!);
+    if (v !== undefined && v <= Y.value && (at === 0 || sentenceStart(ctx.text, c, at) || /[）)]/.test(s[at - 1]!))) report(at, v, at);
+  }
+}

@@ -1,0 +1,86 @@
+// narrative-sum: totals, parts and percentages in the prose, in every layout (the full-width layout
+// writes every digit full-width), PDF-broken, and the fix round trip.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { applyEdits } from '../../server/src/core';
+import { LAYOUTS } from '../helpers/layouts';
+import { SEEDS } from '../helpers/cli';
+import { assertFixRoundTrip } from '../helpers/fix';
+import { ascii, at, lineOf, pdfLines, reportWith, ruleDiags } from '../helpers/prose';
+
+const RULE = 'narrative-sum';
+/** 相山区经信局 2021 (seed 004 line 7), the real sentence with its wrong 19.3%. */
+const SEED4 = '2021年，我局依托区政府信息公开网站共发布信息194条。其中，“领导活动”栏目发布信息57条，占总数的29%；“政策法规”栏目发布信息6条，占总数的3%；“工作动态”栏目发布信息38条，占总数的19.3%。';
+const withActive = (layout: (typeof LAYOUTS)[number], active: string) =>
+  reportWith(layout, { overview: `2024年，我局认真落实条例。（一）主动公开情况。${active}（二）依申请公开情况。依法办理。（三）政府信息管理情况。加强。（四）政府信息公开平台建设情况。完善。（五）监督保障情况。加强。` });
+
+for (const layout of LAYOUTS) {
+  test(`${layout}: a wrong percentage is found, on one line and PDF-broken, and fixed`, () => {
+    for (const active of [SEED4, pdfLines(SEED4, 19)]) {
+      const text = withActive(layout, active);
+      const d = ruleDiags(text, RULE);
+      assert.equal(d.length, 1, layout);
+      assert.equal(ascii(at(text, d[0]!.range)), '19.3%');
+      assert.match(d[0]!.message.zh, /38条 ÷ 194条 = 19\.6%.*19\.3%/);
+      assert.match(d[0]!.message.en, /38 \/ 194 = 19\.6%/);
+    }
+    const fixed = assertFixRoundTrip(withActive(layout, SEED4), RULE);
+    assert.ok(ascii(fixed).includes('占总数的19.6%'));
+    // the fix keeps the digits' width
+    if (layout === 'crlf-bom-fullwidth') assert.ok(fixed.includes('１９.６'));
+  });
+
+  test(`${layout}: right percentages, rounded or truncated, are quiet`, () => {
+    const quiet = [
+      SEED4.replace('19.3%', '19.6%'),
+      '共发布信息3条，其中政策文件1条，占总数的33.3%；工作动态2条，占66.6%。',
+      '共发布信息3条，其中政策文件2条，占总数的66.7%。',
+      '共发布政策解读50篇，其中图解20篇，占比40%，视频10篇，占比20%。',
+      '全年共发布信息200条，同比增长25%。',
+      '共召开新闻发布会12场，其中主要负责同志出席8场，占66.7%。',
+    ];
+    for (const active of quiet) assert.deepEqual(ruleDiags(withActive(layout, pdfLines(active, 13)), RULE).map((d) => d.message.zh), [], active);
+  });
+}
+
+test('parts that exceed the total, or claim to be complete and miss it', () => {
+  const loud: [string, RegExp][] = [
+    ['共受理申请10件，其中予以公开6件、部分公开5件。', /6\+5 = 11件.*10件/],
+    ['共受理申请10件，其中予以公开6件、其他3件。', /6\+3 = 9件/],
+    ['政府网站共发布信息1000条，其中政务动态600条，通知公告300条，其他200条。', /600\+300\+200 = 1100条/],
+    ['共发布信息100条（其中文件40条、解读30条、动态40条）。', /40\+30\+40 = 110条/],
+  ];
+  for (const [active, msg] of loud) {
+    for (const layout of ['tsv', 'pdf', 'crlf-bom-fullwidth'] as const) {
+      const d = ruleDiags(withActive(layout, pdfLines(active, 11)), RULE);
+      assert.equal(d.length, 1, `${layout}: ${active}`);
+      assert.match(d[0]!.message.zh, msg);
+      assert.equal(d[0]!.fix, undefined, 'which part is wrong is unknown: no fix');
+    }
+  }
+  const quiet = [
+    '共受理申请10件，其中予以公开6件、部分公开3件。',
+    '全年共发布信息200条，较上年增加20条，其中政策文件80条。',
+    '政府网站共发布信息1000条，其中政务动态600条（含图片新闻100条），通知公告300条，其他100条。',
+    '共发布信息100条（其中文件40条、解读30条、动态30条）。',
+  ];
+  for (const active of quiet) assert.deepEqual(ruleDiags(withActive('tsv', active), RULE).map((d) => d.message.zh), [], active);
+});
+
+test('a percentage broken inside its number is reported without a fix', () => {
+  const text = withActive('pdf', SEED4.replace('19.3%', '19.\n3%'));
+  const d = ruleDiags(text, RULE);
+  assert.equal(d.length, 1);
+  assert.equal(d[0]!.fix, undefined);
+});
+
+test('real report: seed 004 line 7, fixed in place', () => {
+  const seed = readFileSync(`${SEEDS}/004_eac7cee84a78218c.txt`, 'utf8');
+  const d = ruleDiags(seed, RULE);
+  assert.deepEqual(d.map((x) => lineOf(seed, x)), [7]);
+  const fixed = applyEdits(seed, d[0]!.fix!.edits).text;
+  assert.ok(fixed.includes('38条，占总数的19.6%'));
+  assert.deepEqual(ruleDiags(fixed, RULE), []);
+  assertFixRoundTrip(seed, RULE);
+});
