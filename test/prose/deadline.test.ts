@@ -22,6 +22,18 @@ test('quiet on the real reports and on the rendered layouts (seed 000 is dated 2
   assert.equal(lint(seed0).report.dateLine?.day, 18);
 });
 
+test('without a title: 发布机构 tells the type; a signature tells only a government', () => {
+  // seed 001 has no title; its 发布机构 is 青云谱区商务局 (a department)
+  const s1 = readFileSync(`${SEEDS}/001_fef44fb29382a984.txt`, 'utf8').replace(/\n*$/, '\n统计期限自2023年1月1日至2023年12月31日。\n青云谱区商务局\n2024年2月5日\n');
+  assert.match(found(s1)[0]!.message.zh, /晚于法定公布期限2024年1月31日（部门年报.*按机关名称“青云谱区商务局”判断/);
+  const untitled = (signer: string, date: string) => dated(date, signer).replace('淮安市洪泽区人民政府\n2024 年政府信息公开工作年度报告\n', '');
+  assert.equal(lint(untitled('x', '2025年1月1日')).report.title, undefined);
+  assert.equal(found(untitled('淮安市洪泽区人民政府办公室', '2025年2月10日')).length, 0, 'an office may sign its government’s report');
+  assert.equal(found(untitled('淮安市洪泽区人民政府办公室', '2025年4月10日')).length, 1);
+  const d = found(untitled('淮安市洪泽区人民政府', '2025年4月10日'));
+  assert.match(d[0]!.message.zh, /（人民政府本级年报，《条例》第四十九条）（按机关名称“淮安市洪泽区人民政府”判断/);
+});
+
 test('a department’s report dated after 1月31日: the deadline, the agency it was told from, the report year', () => {
   const text = seed0.replace('2024年1月18日', '2024年2月18日');
   const d = found(text);
@@ -65,9 +77,10 @@ test('the agency type told from the name: 乡镇 and 办公室 are departments; 
   assert.equal(found(retitled('洪泽区高良涧街道办事处', '2025年2月10日')).length, 1);
   assert.equal(found(retitled('洪泽区岔河镇人民政府', '2025年2月10日')).length, 1);
   assert.equal(found(retitled('淮安市人民政府办公室', '2025年2月10日')).length, 1);
-  assert.equal(found(retitled('洪泽区', '2025年2月10日')).length, 0, 'not a name that tells: 3月31日');
-  const d = found(retitled('洪泽区', '2025年4月10日'));
-  assert.match(d[0]!.message.zh, /2025年3月31日（按较宽的人民政府期限，《条例》第四十九条）（未能从标题判断机关类型）/);
+  assert.equal(found(retitled('洪泽区', '2025年2月10日')).length, 0, 'a bare region: the government’s own report');
+  assert.equal(found(retitled('洪泽区政务服务', '2025年2月10日')).length, 0, 'not a name that tells: 3月31日');
+  const d = found(retitled('洪泽区政务服务', '2025年4月10日'));
+  assert.match(d[0]!.message.zh, /2025年3月31日（按较宽的人民政府期限，《条例》第四十九条）（未能从标题判断机关类型；可用配置 agencyType 指定）/);
   assert.equal(found(retitled('江苏省人民政府', '2025年3月2日')).length, 0);
 });
 

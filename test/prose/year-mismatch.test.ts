@@ -82,6 +82,11 @@ test('real reports edited: seed 004 (2021) and 洪泽 2024, the agency’s own n
   // section 六 after a sub-heading line, without a comma: 2023年度本单位…
   const s2 = seed('002').replace('2023年度本单位政务公开不存在收费情况', '2022年度本单位政务公开不存在收费情况');
   assert.deepEqual(found(s2).map((x) => at(s2, x.range)), ['2022']);
+  // after an item marker on the same line
+  for (const marked of ['（一）2023年，我市主动公开政府信息1200条。', '1.2023年，我市主动公开政府信息1200条。', '一、2023年度我市主动公开政府信息1200条。']) {
+    const text = render(withProse({ overview: `${marked}${OVERVIEW}` }), 'tsv');
+    assert.deepEqual(found(text).map((x) => at(text, x.range)), ['2023'], marked);
+  }
   // the sentence after a sub-heading line: （一）主动公开情况 / 2021年，…
   const s4b = seed('004').replace('2021年，相山区经济和信息化局根据', '2022年，相山区经济和信息化局根据');
   assert.deepEqual(found(s4b).map((x) => lineOf(s4b, x.range.start)), [13]);

@@ -1,6 +1,6 @@
 import type { Cell, Report } from '../../model';
 import type { Fix, Related, Rule } from '../../rule';
-import { compact, compactProse } from './text';
+import { compactProse } from './text';
 
 /** What a statement about 信息处理费 says, in whitespace-free text. */
 const FEE = /信息处理费|处理费|收费|(?:收取|收缴|缴纳|免收|减免|产生|缴费)[^。；]{0,12}费/;
@@ -67,13 +67,14 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const { report, text } = ctx;
+    const { report } = ctx;
     if (report.format !== '2021') return;
     const six = report.sections.find((s) => s.number === 6);
     // without 六 (section-missing reports it) only a report that reached 五 is judged: not a fragment
     if (!six && !report.sections.some((s) => s.number === 5)) return;
-    if (six && FEE.test(compact(text, six.body).s)) return;
-    if (compactProse(report).some(({ p, c }) => p.section !== 6 && FEE_ELSEWHERE.test(c.s))) return;
+    const paras = compactProse(report);
+    if (six && paras.some(({ p, c }) => p.section === 6 && FEE.test(c.s))) return;
+    if (paras.some(({ p, c }) => p.section !== 6 && FEE_ELSEWHERE.test(c.s))) return;
     const notices = total(report, '三.6.2');
     const received = total(report, '一');
     const carried = total(report, '二');

@@ -91,22 +91,34 @@ export function reportYears(report: Report, config: ResolvedConfig): ReportYears
 
 export type AgencyType = 'department' | 'government';
 
-/** Ends of a 县级以上人民政府's own name (本级政府): 省/市/区/县/州/旗 + (人民)政府. */
-const GOVERNMENT = /(?:省|市|区|县|州|旗|盟)(?:人民)?政府$/;
+/** Ends of a 县级以上人民政府's own name (本级政府): 省/市/区/县/州/旗 + (人民)政府, or the bare region. */
+const GOVERNMENT = /(?:省|市|区|县|州|旗|盟)(?:人民政府|政府)?$/;
 /** Ends of a department's (or a township's) name. */
 const DEPARTMENT = /(?:局|委|委员会|管委会|办|办公室|办公厅|厅|署|中心|处|科|街道|办事处|镇|乡|镇人民政府|乡人民政府|镇政府|乡政府|院|馆|所|站|队|部|会|公署|集团|公司)$/;
 
-/**
- * The agency type from the configuration, or guessed from the agency's name: a 人民政府 itself
- * is a government, a 局/委/办/街道/镇… a department; undefined when the name says neither.
- */
-export function agencyType(report: Report, config: ResolvedConfig): { type?: AgencyType; from?: 'config' | 'name' } {
-  if (config.agencyType !== 'auto') return { type: config.agencyType, from: 'config' };
-  const name = (report.agency ?? report.dateLine?.signer)?.text.replace(/\s+/g, '');
-  if (!name) return {};
+/** The type an agency's name tells; undefined when it tells neither. */
+export function agencyTypeOf(name: string): AgencyType | undefined {
+  const n = name.replace(/\s+/g, '');
   // 乡镇人民政府 are not 县级以上 (条例 art. 49 sets no 3月31日 for them): they count as departments
-  if (/(?:镇|乡)(?:人民)?政府$/.test(name)) return { type: 'department', from: 'name' };
-  if (GOVERNMENT.test(name)) return { type: 'government', from: 'name' };
-  if (DEPARTMENT.test(name)) return { type: 'department', from: 'name' };
+  if (/(?:镇|乡)(?:人民)?政府$/.test(n)) return 'department';
+  if (DEPARTMENT.test(n)) return 'department';
+  if (GOVERNMENT.test(n)) return 'government';
+  return undefined;
+}
+
+/**
+ * The agency type from the configuration, or guessed from the agency's name (the title's, else
+ * 发布机构's): a 人民政府 itself (or a bare region, `北京市2024年…`) is a government, a
+ * 局/委/办/街道/镇… a department. Without a title the signature can tell only a government: a
+ * government's own report is often signed by its office (人民政府办公室), which reads as a department.
+ */
+export function agencyType(report: Report, config: ResolvedConfig): { type?: AgencyType; from?: 'config' | 'name'; name?: string } {
+  if (config.agencyType !== 'auto') return { type: config.agencyType, from: 'config' };
+  if (report.agency) {
+    const type = agencyTypeOf(report.agency.text);
+    return type ? { type, from: 'name', name: report.agency.text } : {};
+  }
+  const signer = report.dateLine?.signer?.text;
+  if (signer && agencyTypeOf(signer) === 'government') return { type: 'government', from: 'name', name: signer };
   return {};
 }

@@ -104,12 +104,17 @@ const BOUNDARY = '。！？；：:;!?';
 /** A sub-heading (`（一）主动公开情况`, `2.`) that ends its line: the next line starts a sentence. */
 const SUBHEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、])[^，。；,;]{0,18}$/;
 
+/** A bare item marker before the sentence on the same line. */
+const MARKER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[.．、])$/;
+
 /** True when compact index `i` starts a sentence: after 。；： or a sub-heading line. */
 function sentenceStart(text: string, c: Compact, i: number, clauses = false): boolean {
   if (i === 0 || BOUNDARY.includes(c.s[i - 1]!) || (clauses && (c.s[i - 1] === '，' || c.s[i - 1] === ','))) return true;
   let k = i - 1;
   while (k >= 0 && i - k <= 24 && !BOUNDARY.includes(c.s[k]!)) k--;
-  if (!SUBHEADING.test(c.s.slice(k + 1, i))) return false;
+  const run = c.s.slice(k + 1, i);
+  if (MARKER.test(run)) return true; // `（一）2023年，…`, `1.2023年…`
+  if (!SUBHEADING.test(run)) return false;
   // the sub-heading must end its source line
   return text.slice(c.src(i - 1) + 1, c.src(i)).includes('\n');
 }
