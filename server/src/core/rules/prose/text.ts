@@ -23,6 +23,18 @@ export function compactProse(report: Report): { p: Paragraph; c: Compact }[] {
   return out;
 }
 
+const htmlCache = new WeakMap<Report, boolean>();
+
+/**
+ * The report is an HTML page (the same test the normaliser uses): its entities (&nbsp;, &ldquo;)
+ * are markup, not residue, and the parser reads them decoded.
+ */
+export function isHtmlDocument(report: Report): boolean {
+  let out = htmlCache.get(report);
+  if (out === undefined) htmlCache.set(report, (out = /<\/?(table|tr|td|p|div|br)\b/i.test(report.text.slice(0, 200000))));
+  return out;
+}
+
 function computeProse(report: Report): Paragraph[] {
   const tables = [...report.tableRanges].sort((a, b) => a.start - b.start);
   const out: Paragraph[] = [];
@@ -59,6 +71,11 @@ function onlyPageMarkers(text: string, from: number, to: number): boolean {
 }
 
 const PAGE_MARKER = /^[ \t\u3000]*[-—–－][ \t\u3000]*[\d\uff10-\uff19]{1,4}[ \t\u3000]*[-—–－][ \t\u3000\r]*$/;
+
+/** A PDF page-marker line (`- 3 -`). */
+export function isPageMarker(line: string): boolean {
+  return line.length < 24 && PAGE_MARKER.test(line);
+}
 
 export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0x200b || c === 0xfeff;
