@@ -7,13 +7,24 @@ import type { ResolvedConfig } from '../config';
 import typosData from './typos.json';
 import phrasesData from './phrases.json';
 import whitelistData from './repeat-whitelist.json';
+import citationsData from './citations.json';
 
 const alternatives = z.string().min(1).optional();
 
 const typosSchema = z.object({
   description: z.string(),
   entries: z.array(
-    z.object({ wrong: z.string().min(1), right: z.string().min(1), before: alternatives, after: alternatives }).strict(),
+    z
+      .object({
+        wrong: z.string().min(1),
+        right: z.string().min(1),
+        before: alternatives,
+        after: alternatives,
+        notBefore: alternatives,
+        notAfter: alternatives,
+        notLater: alternatives,
+      })
+      .strict(),
   ),
 });
 
@@ -27,7 +38,23 @@ const phrasesSchema = z.object({
   ),
 });
 
-const whitelistSchema = z.object({ description: z.string(), entries: z.array(z.string().min(1)) });
+const whitelistSchema = z
+  .object({
+    description: z.string(),
+    particles: z.array(z.string().length(1)),
+    known: z.array(z.string().min(2)),
+    entries: z.array(z.string().min(1)),
+  })
+  .strict();
+
+const citationsSchema = z.object({
+  description: z.string(),
+  entries: z.array(
+    z
+      .object({ code: z.string().min(2), number: z.number().int().positive(), year: z.number().int().min(1949).max(2100), context: alternatives, title: z.string().min(1) })
+      .strict(),
+  ),
+});
 
 function load<T>(schema: z.ZodType<T>, data: unknown, name: string): T {
   const r = schema.safeParse(data);
@@ -40,8 +67,14 @@ export interface TypoEntry {
   right: string;
   /** Alternatives one of which must come right before the wrong form. */
   before?: string[];
-  /** Alternatives one of which must come right after it (`#` = any digit). */
+  /** Alternatives one of which must come right after it (`#` = any digit, ASCII or full-width). */
   after?: string[];
+  /** Alternatives none of which may come right before it (干部暑期 is not a 部署 typo). */
+  notBefore?: string[];
+  /** Alternatives none of which may come right after it (发布署名 is not a 部署 typo). */
+  notAfter?: string[];
+  /** Alternatives none of which may come later in the same clause (既使…又… is 既…又…, not 即使). */
+  notLater?: string[];
 }
 
 export interface PhraseEntry {
@@ -57,6 +90,9 @@ export const BUILTIN_TYPOS: readonly TypoEntry[] = load(typosSchema, typosData, 
   right: e.right,
   before: split(e.before),
   after: split(e.after),
+  notBefore: split(e.notBefore),
+  notAfter: split(e.notAfter),
+  notLater: split(e.notLater),
 }));
 
 export const BUILTIN_PHRASES: readonly PhraseEntry[] = load(phrasesSchema, phrasesData, 'phrases.json').entries.map((e) => ({
@@ -65,7 +101,28 @@ export const BUILTIN_PHRASES: readonly PhraseEntry[] = load(phrasesSchema, phras
   wrong: e.wrong ?? [],
 }));
 
-export const BUILTIN_REPEAT_WHITELIST: readonly string[] = load(whitelistSchema, whitelistData, 'repeat-whitelist.json').entries;
+const repeatData = load(whitelistSchema, whitelistData, 'repeat-whitelist.json');
+
+/** Legitimate words containing a repeat (不了了之, 研究研究). */
+export const BUILTIN_REPEAT_WHITELIST: readonly string[] = repeatData.entries;
+/** Single characters whose doubling char-repeat checks (的的, 了了). */
+export const REPEAT_PARTICLES: readonly string[] = repeatData.particles;
+/** Accidental repeats reported even where the doubled unit alone would be legitimate (进一步步). */
+export const KNOWN_REPEATS: readonly string[] = repeatData.known;
+
+export interface Citation {
+  /** 发文机关代字, e.g. 国办公开办函. */
+  code: string;
+  number: number;
+  year: number;
+  /** Words one of which must be in the paragraph for the citation to be this one. */
+  context?: string[];
+  /** The document's title, for messages and tests. */
+  title: string;
+}
+
+/** Known citations (文号) checked by doc-number-format. */
+export const CITATIONS: readonly Citation[] = load(citationsSchema, citationsData, 'citations.json').entries.map((e) => ({ ...e, context: split(e.context) }));
 
 /** Built-in typos plus the config's (`context` = alternatives that must follow, as in the data file). */
 export function typoList(config: ResolvedConfig): TypoEntry[] {
@@ -82,6 +139,7 @@ export function phraseList(config: ResolvedConfig): PhraseEntry[] {
   return [...BUILTIN_PHRASES, ...extra];
 }
 
-export function repeatWhitelist(config: ResolvedConfig): Set<string> {
-  return new Set([...BUILTIN_REPEAT_WHITELIST, ...(config.words.repeatWhitelist ?? [])]);
+/** Built-in legitimate repeats plus the config's `words.repeatWhitelist`. */
+export function repeatWhitelist(config: ResolvedConfig): string[] {
+  return [...new Set([...BUILTIN_REPEAT_WHITELIST, ...(config.words.repeatWhitelist ?? [])])];
 }

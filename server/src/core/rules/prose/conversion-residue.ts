@@ -1,12 +1,31 @@
 import type { Rule } from '../../rule';
-import { prose } from './text';
+import { isHtmlDocument, prose } from './text';
 
 /** Word field codes left by docx → text conversion: `[bookmark: _GoBack]`, `[image: …]`. */
 const FIELD = /\[(?:bookmark|image|footnoteRef|endnoteRef|comment|anchor|TOC)(?::[^\]\n]{0,80})?\]/g;
 /** HTML entities that survived copying from a web page. */
-const ENTITY = /&(?:nbsp|amp|lt|gt|quot|ensp|emsp|mdash|ldquo|rdquo|middot|#\d{2,5});/g;
+const ENTITY = /&(?:nbsp|amp|lt|gt|quot|ensp|emsp|mdash|ldquo|rdquo|lsquo|rsquo|middot|hellip|#\d{2,5});/g;
+/** What an entity stands for: the fix writes the character, so “&ldquo;公开&rdquo;” keeps its quotes. */
+const DECODED: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', ensp: ' ', emsp: ' ', mdash: '—', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', hellip: '…' };
+
+function decode(entity: string): string {
+  const name = entity.slice(1, -1);
+  if (name.startsWith('#')) {
+    const code = Number(name.slice(1));
+    return code >= 0x20 && code <= 0xffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCharCode(code) : '';
+  }
+  return DECODED[name] ?? '';
+}
 /** A whole line of web-page chrome: breadcrumbs and page buttons. */
 const CHROME = /^(?:(?:当前位置|您当前的位置|您的位置|你的位置|当前所在位置)[:：].*|首页\s*[>＞»›].*[>＞»›].*|【?打印本页】?|【?关闭窗口】?|【打印】\s*【关闭】|扫一扫在手机打开当前页|分享到[:：]?.*|【字体[:：]\s*大\s*中\s*小】|字号[:：]\s*\[?\s*大\s*中\s*小\s*\]?)$/;
+
+function entityFix(entity: string, range: { start: number; end: number }) {
+  const ch = decode(entity);
+  const shown = ch.trim() ? `“${ch}”` : ch ? 'a space' : '';
+  return ch
+    ? { title: { zh: ch.trim() ? `改为“${ch}”` : '改为空格', en: `Replace with ${shown}` }, edits: [{ range, newText: ch }], safe: true }
+    : { title: { zh: '删除残留', en: 'Delete the residue' }, edits: [{ range, newText: '' }], safe: true };
+}
 
 /** Text left behind by conversion from Word or a web page. PDF page markers (`- 3 -`) are normal in PDF text and not reported. */
 const rule: Rule = {
@@ -17,15 +36,17 @@ const rule: Rule = {
     fixable: true,
     description: { zh: '格式转换残留（如“[bookmark: _GoBack]”、“&nbsp;”、网页导航）', en: 'Conversion residue ([bookmark: _GoBack], &nbsp;, web breadcrumbs)' },
     docs: {
-      zh: '从 Word、网页转换来的文本中残留的书签标记、HTML 实体、网页导航和“打印本页”“关闭窗口”等按钮文字。快速修复删除残留。PDF 提取文本中的页码行（“- 3 -”）属正常现象，不报告。',
-      en: 'Bookmarks, HTML entities, breadcrumbs and page buttons (打印本页, 关闭窗口) left by converting from Word or a web page. The fix deletes them. PDF page markers (`- 3 -`) are normal in PDF-extracted text and are not reported.',
+      zh: '从 Word、网页转换来的文本中残留的书签标记、HTML 实体、网页导航和“打印本页”“关闭窗口”等按钮文字。快速修复删除残留，HTML 实体改为它所代表的字符（“&ldquo;”改为““”）。HTML 网页本身中的实体是正常的标记，不报告；PDF 提取文本中的页码行（“- 3 -”）也属正常现象，不报告。',
+      en: 'Bookmarks, HTML entities, breadcrumbs and page buttons (打印本页, 关闭窗口) left by converting from Word or a web page. The fix deletes them, and writes an entity as the character it stands for (&ldquo; → “). Entities in an HTML page itself are markup and not reported; PDF page markers (`- 3 -`) are normal in PDF-extracted text and not reported either.',
     },
   },
   check(ctx) {
     const { text } = ctx;
     const seenLines = new Set<number>();
+    // in an HTML page entities are markup (the parser decodes them), not residue
+    const patterns = isHtmlDocument(ctx.report) ? [FIELD] : [FIELD, ENTITY];
     for (const p of prose(ctx.report)) {
-      for (const re of [FIELD, ENTITY]) {
+      for (const re of patterns) {
         re.lastIndex = 0;
         for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
           const start = p.range.start + m.index;
@@ -33,14 +54,14 @@ const rule: Rule = {
           ctx.report_({
             range,
             message: { zh: `格式转换残留“${m[0]}”`, en: `Conversion residue “${m[0]}”` },
-            fix: { title: { zh: '删除残留', en: 'Delete the residue' }, edits: [{ range, newText: m[0].startsWith('&nbsp') ? ' ' : '' }], safe: true },
+            fix: re === ENTITY ? entityFix(m[0], range) : { title: { zh: '删除残留', en: 'Delete the residue' }, edits: [{ range, newText: '' }], safe: true },
           });
         }
       }
-      // chrome lines: checked line by line inside the paragraph
+      // chrome lines: checked line by line inside the paragraph (not past its end: an HTML </p> is not residue)
       for (let i = p.range.start; i < p.range.end; ) {
         let end = text.indexOf('\n', i);
-        if (end < 0) end = text.length;
+        if (end < 0 || end > p.range.end) end = p.range.end;
         const raw = text.slice(i, end);
         const s = raw.trim();
         if (s && s.length <= 80 && CHROME.test(s) && !seenLines.has(i)) {

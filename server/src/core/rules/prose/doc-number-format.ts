@@ -1,17 +1,17 @@
 import type { Rule } from '../../rule';
-import { compactProse, isHan, srcRange } from './text';
+import { CITATIONS } from '../../words';
+import { compactProse, contiguous, isHan, srcRange } from './text';
 
 /** 发文字号 shapes: a bracketed year and a number with 号, after an agency code. */
-const NUMBER = /([[［【(（{〔])(\d{2,4})([\]］】)）}〕])(第?)(\d+)号/g;
-/** The 条例 decree number, checked only right after the 条例's name. */
-const DECREE = /政府信息公开条例》?[（(]?(?:中华人民共和国)?国务院令第?(\d+)号/g;
+const NUMBER = /([[［【(（{〔])([0-9０-９]{2,4})([\]］】)）}〕])(第?)([0-9０-９]+)号/g;
+/** The 条例 decree number, checked only right after the 条例's name (《条例》 is how reports abbreviate it). */
+const DECREE = /(?:政府信息公开条例》?|《条例》)[（(]?(?:中华人民共和国)?国务院令第?([0-9０-９]+)号/g;
 
-/** Citations whose year is known for a given code and number (format.md §1.7). */
-const KNOWN: { code: string; number: number; year: number; context?: RegExp }[] = [
-  { code: '国办公开办函', number: 30, year: 2021 },
-  { code: '国办公开办函', number: 60, year: 2019 },
-  { code: '国办函', number: 109, year: 2020, context: /处理费/ },
-];
+/** Word documents often have full-width digits: read them as ASCII. */
+const ascii = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/** Citations whose year is known for a given code and number (format.md §1.7), kept as data in words/citations.json. */
+const KNOWN = CITATIONS;
 
 /** 发文字号 not in 机关代字〔YYYY〕N号 form, and known citations with a wrong year or number. */
 const rule: Rule = {
@@ -35,7 +35,9 @@ const rule: Rule = {
         let cs = m.index;
         while (cs > 0 && m.index - cs < 12 && isHan(s.charCodeAt(cs - 1))) cs--;
         const codeRun = s.slice(cs, m.index);
-        const [, open, yearText, close, di, numText] = m as unknown as string[];
+        const [, open, yearRaw, close, di, numRaw] = m as unknown as string[];
+        const yearText = ascii(yearRaw!);
+        const numText = ascii(numRaw!);
         let year = Number(yearText);
         if (yearText!.length === 3) continue;
         if (yearText!.length === 2) year += year < 50 ? 2000 : 1900;
@@ -46,7 +48,7 @@ const rule: Rule = {
         if (yearText!.length === 2) problems.push({ zh: '年份应标全称', en: 'the year is written in full' });
         if (di) problems.push({ zh: '序号前不加“第”字', en: 'no 第 before the number' });
         if (numText!.length > 1 && numText!.startsWith('0')) problems.push({ zh: '序号不编虚位', en: 'no leading zeros' });
-        const known = KNOWN.find((k) => codeRun.endsWith(k.code) && k.number === number && (!k.context || k.context.test(s)));
+        const known = KNOWN.find((k) => codeRun.endsWith(k.code) && k.number === number && (!k.context || k.context.some((w) => s.includes(w))));
         const sameCode = KNOWN.filter((k) => codeRun.endsWith(k.code) && k.number === number);
         if (known && known.year !== year && !sameCode.some((k) => k.year === year)) {
           problems.push({ zh: `${known.code}${number}号的年份应为${known.year}`, en: `${known.code} No. ${number} is of ${known.year}` });
@@ -70,14 +72,14 @@ const rule: Rule = {
       }
       DECREE.lastIndex = 0;
       for (let m = DECREE.exec(s); m; m = DECREE.exec(s)) {
-        const n = Number(m[1]);
+        const n = Number(ascii(m[1]!));
         if (n === 711 || n === 492) continue;
         const at = m.index + m[0].length - 1 - m[1]!.length;
         const range = srcRange(c, at, at + m[1]!.length);
         ctx.report_({
           range,
           message: { zh: `《政府信息公开条例》为国务院令第711号，文中写作第${n}号`, en: `The 条例 is State Council Decree No. 711; the text says No. ${n}` },
-          fix: { title: { zh: '改为711', en: 'Change to 711' }, edits: [{ range, newText: '711' }], safe: true },
+          fix: contiguous(c, at, at + m[1]!.length) ? { title: { zh: '改为711', en: 'Change to 711' }, edits: [{ range, newText: '711' }], safe: true } : undefined,
         });
       }
     }

@@ -1,4 +1,6 @@
 import type { Rule } from '../../rule';
+import bracketUnmatched from './bracket-unmatched';
+import charRepeat from './char-repeat';
 import conversionResidue from './conversion-residue';
 import docNumberFormat from './doc-number-format';
 import fixedPhrase from './fixed-phrase';
@@ -13,4 +15,4 @@ import yearMismatch from './year-mismatch';
 import deadline from './deadline';
 import feeReport from './fee-report';
 
-export const proseRules: readonly Rule[] = [narrativeTableMismatch, narrativeSum, yearMismatch, deadline, feeReport, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, numbering, conversionResidue, numberStyle];
+export const proseRules: readonly Rule[] = [narrativeTableMismatch, narrativeSum, yearMismatch, deadline, feeReport, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, bracketUnmatched, charRepeat, numbering, conversionResidue, numberStyle];

@@ -24,8 +24,8 @@ export function halfWidthMarks(report: Report): Mark[] {
     const open: number[] = [];
     for (let i = p.range.start; i < p.range.end; i++) {
       const code = text.charCodeAt(i);
-      if (code > 0x3f) continue; // fast path: every mark and the newline are ASCII below '@'
-      if (code === 0x0a) open.length = 0;
+      if (code > 0x3f) continue; // fast path: every mark is ASCII below '@'
+      // ( and ) pair across line breaks: PDF text breaks lines inside a parenthesis
       const ch = text[i]!;
       if (!(ch in FULL)) continue;
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
@@ -41,10 +41,13 @@ export function halfWidthMarks(report: Report): Mark[] {
           continue;
         }
         const before = o > 0 ? text.charCodeAt(o - 1) : 0;
+        if (before === 0x5d) continue; // a Markdown link target [文字](年报.pdf): syntax, not punctuation
         if (isCjk(before) || isHan(next) || hasHan(text, o + 1, i)) out.push({ at: o, ch: '(', mate: i }, { at: i, ch });
         continue;
       }
-      if (isCjk(prev) || ((isDigit(prev) || prev === 0x25) && isHan(next))) out.push({ at: i, ch });
+      // after a `)` that is itself reported (`(含网上申请),均`), the mark is in Chinese text too
+      const afterMark = prev === 0x29 && out.length > 0 && out[out.length - 1]!.at === i - 1;
+      if (isCjk(prev) || afterMark || ((isDigit(prev) || prev === 0x25) && isHan(next))) out.push({ at: i, ch });
     }
     for (const o of open) {
       const next = o + 1 < text.length ? text.charCodeAt(o + 1) : 0;
@@ -62,7 +65,7 @@ export function halfWidthMarks(report: Report): Mark[] {
 function isHeadingMarker(text: string, open: number, close: number): boolean {
   if (close - open > 4 || !/^[一二三四五六七八九十\d]+$/.test(text.slice(open + 1, close))) return false;
   const lineStart = text.lastIndexOf('\n', open - 1) + 1;
-  return /^[\s#>*]*$/.test(text.slice(lineStart, open));
+  return /^(?:[\s#>*]|<[^<>]*>)*$/.test(text.slice(lineStart, open)); // `## (一)`, `<p>(一)`
 }
 
 function hasHan(text: string, a: number, b: number): boolean {

@@ -4,22 +4,28 @@
  * characters. Everything here is linear in the text length.
  */
 import type { Paragraph, Range, Report } from '../../model';
-
-// Every prose rule walks the same paragraphs: compute them once per parsed report.
-const proseCache = new WeakMap<Report, Paragraph[]>();
-const compactCache = new WeakMap<Report, { p: Paragraph; c: Compact }[]>();
+import { derived } from '../../derived';
 
 /** Paragraphs outside the tables, each clipped where a table starts. Shared; do not mutate. */
 export function prose(report: Report): Paragraph[] {
-  let out = proseCache.get(report);
-  if (!out) proseCache.set(report, (out = computeProse(report)));
-  return out;
+  // every prose rule walks the same paragraphs: computed once per lint
+  return derived(report, 'prose', () => computeProse(report));
 }
 
 /** The prose paragraphs with their compact (whitespace-free) views. Shared; do not mutate. */
 export function compactProse(report: Report): { p: Paragraph; c: Compact }[] {
-  let out = compactCache.get(report);
-  if (!out) compactCache.set(report, (out = prose(report).map((p) => ({ p, c: compact(report.text, p.range) }))));
+  return derived(report, 'compactProse', () => prose(report).map((p) => ({ p, c: compact(report.text, p.range) })));
+}
+
+const htmlCache = new WeakMap<Report, boolean>();
+
+/**
+ * The report is an HTML page (the same test the normaliser uses): its entities (&nbsp;, &ldquo;)
+ * are markup, not residue, and the parser reads them decoded.
+ */
+export function isHtmlDocument(report: Report): boolean {
+  let out = htmlCache.get(report);
+  if (out === undefined) htmlCache.set(report, (out = /<\/?(table|tr|td|p|div|br)\b/i.test(report.text.slice(0, 200000))));
   return out;
 }
 
@@ -59,6 +65,11 @@ function onlyPageMarkers(text: string, from: number, to: number): boolean {
 }
 
 const PAGE_MARKER = /^[ \t\u3000]*[-—–－][ \t\u3000]*[\d\uff10-\uff19]{1,4}[ \t\u3000]*[-—–－][ \t\u3000\r]*$/;
+
+/** A PDF page-marker line (`- 3 -`). */
+export function isPageMarker(line: string): boolean {
+  return line.length < 24 && PAGE_MARKER.test(line);
+}
 
 export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0x200b || c === 0xfeff;
@@ -123,7 +134,8 @@ export function compact(text: string, range: Range): Compact {
     i = lineEnd + 1;
   }
   const s = parts.length === 1 ? parts[0]! : parts.join('');
-  return new Compact(s, runAt, runSrc, range.end);
+  // exact-size copies: a grown array keeps spare capacity, and there is one per paragraph
+  return new Compact(s, runAt.slice(), runSrc.slice(), range.end);
 }
 
 const digitCache = new WeakMap<Compact, string>();

@@ -2,20 +2,37 @@ import type { Rule } from '../../rule';
 import { typoList, type TypoEntry } from '../../words';
 import { compactProse, contiguous, isDigit, srcRange } from './text';
 
+/** 0–9 or ０–９ (Word documents often have full-width digits). */
+function isAnyDigit(c: number): boolean {
+  return isDigit(c) || (c >= 0xff10 && c <= 0xff19);
+}
+
 function follows(s: string, at: number, alts: string[]): boolean {
-  return alts.some((a) => (a === '#' ? isDigit(s.charCodeAt(at)) : s.startsWith(a, at)));
+  return alts.some((a) => (a === '#' ? isAnyDigit(s.charCodeAt(at)) : s.startsWith(a, at)));
 }
 
 function precedes(s: string, at: number, alts: string[]): boolean {
   return alts.some((a) => at >= a.length && s.startsWith(a, at - a.length));
 }
 
+/** One of `alts` comes later in the clause that starts at `at` (up to 。！？； or 80 characters). */
+function later(s: string, at: number, alts: string[]): boolean {
+  let end = at;
+  while (end < s.length && end - at < 80 && !'。！？；'.includes(s[end]!)) end++;
+  const clause = s.slice(at, end);
+  return alts.some((a) => clause.includes(a));
+}
+
 export function typoMatches(s: string, e: TypoEntry): number[] {
   const out: number[] = [];
   for (let i = s.indexOf(e.wrong); i >= 0; i = s.indexOf(e.wrong, i + e.wrong.length)) {
+    const j = i + e.wrong.length;
     if (s.startsWith(e.right, i) && e.right.startsWith(e.wrong)) continue; // 渠道 contains 渠
-    if (e.after && !follows(s, i + e.wrong.length, e.after)) continue;
+    if (e.after && !follows(s, j, e.after)) continue;
     if (e.before && !precedes(s, i, e.before)) continue;
+    if (e.notAfter && follows(s, j, e.notAfter)) continue;
+    if (e.notBefore && precedes(s, i, e.notBefore)) continue;
+    if (e.notLater && later(s, j, e.notLater)) continue;
     out.push(i);
   }
   return out;

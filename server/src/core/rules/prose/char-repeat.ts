@@ -1,0 +1,131 @@
+import type { ResolvedConfig } from '../../config';
+import type { Rule } from '../../rule';
+import { BUILTIN_REPEAT_WHITELIST, KNOWN_REPEATS, REPEAT_PARTICLES, repeatWhitelist } from '../../words';
+import { isHan, prose } from './text';
+
+/** Longest repeated unit looked for (信息公开信息公开). */
+const MAX_UNIT = 4;
+const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两');
+
+/**
+ * Word lists indexed by the doubled text they contain: 不了了之 is filed under 了了 with the
+ * double at offset 1, so a repeat found in the text is checked against a few words only.
+ */
+type RepeatIndex = Map<string, { word: string; at: number }[]>;
+
+function indexRepeats(words: readonly string[]): RepeatIndex {
+  const out: RepeatIndex = new Map();
+  for (const word of words) {
+    for (let k = 0; k < word.length; k++) {
+      for (let L = 1; L <= MAX_UNIT && k + 2 * L <= word.length; L++) {
+        if (!word.startsWith(word.slice(k, k + L), k + L)) continue;
+        const key = word.slice(k, k + 2 * L);
+        const list = out.get(key) ?? [];
+        list.push({ word, at: k });
+        out.set(key, list);
+      }
+    }
+  }
+  return out;
+}
+
+/** True when a word of the index is written around the double at t[i, i + 2L). */
+function covered(index: RepeatIndex, t: string, i: number, L: number): boolean {
+  const list = index.get(t.slice(i, i + 2 * L));
+  return !!list && list.some(({ word, at }) => i >= at && t.startsWith(word, i - at));
+}
+
+const BUILTIN_INDEX = indexRepeats(BUILTIN_REPEAT_WHITELIST);
+const KNOWN_INDEX = indexRepeats(KNOWN_REPEATS);
+const PARTICLES = new Set(REPEAT_PARTICLES);
+const configIndex = new WeakMap<ResolvedConfig, RepeatIndex>();
+
+function whitelistIndex(config: ResolvedConfig): RepeatIndex {
+  if (!config.words.repeatWhitelist?.length) return BUILTIN_INDEX;
+  let index = configIndex.get(config);
+  if (!index) configIndex.set(config, (index = indexRepeats(repeatWhitelist(config))));
+  return index;
+}
+
+/** True when t[i, i + L) is 1–4 Han characters written again right after (no space between). */
+function doubled(t: string, i: number, L: number): boolean {
+  if (i + 2 * L > t.length) return false;
+  for (let k = 0; k < L; k++) {
+    const c = t.charCodeAt(i + k);
+    if (!isHan(c) || c !== t.charCodeAt(i + L + k)) return false;
+  }
+  return true;
+}
+
+/** 天天 is one unit doubled, not a unit of two. */
+function periodic(unit: string): boolean {
+  for (let q = 1; q < unit.length; q++) if (unit.length % q === 0 && unit.startsWith(unit.slice(q))) return true;
+  return false;
+}
+
+function reportable(t: string, i: number, L: number, whitelist: RepeatIndex): boolean {
+  const unit = t.slice(i, i + L);
+  if (L > 1 && periodic(unit)) return false;
+  if (covered(KNOWN_INDEX, t, i, L)) return true;
+  if (covered(whitelist, t, i, L)) return false;
+  if (L === 1) return PARTICLES.has(unit);
+  // 据悉熟悉熟悉: the repeat read from 悉 is 熟悉熟悉 shifted; check the shifted readings too
+  for (let s = 1; s < L && doubled(t, i + s, L); s++) if (covered(whitelist, t, i + s, L)) return false;
+  if (L === 2 && unit[0] === '一') return false; // 一个一个, 一步一步
+  return ![...unit].every((ch) => NUMERALS.has(ch));
+}
+
+/**
+ * Accidentally doubled characters and words (的的, 审核审核). Most doubled characters are
+ * legitimate (常常, 层层) or a word boundary (学习习近平, 监督督促), so single characters are
+ * checked only from a short list of particles; doubled words of 2–4 characters always, except
+ * the reduplications of the whitelist (研究研究) and 一X一X. Repeats separated by a line break or
+ * a space are never reported: a heading is often followed by a paragraph opening with its words,
+ * and PDF text breaks lines anywhere.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'char-repeat',
+    category: 'prose',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: { zh: '字词误重复（如“的的”“审核审核”）', en: 'A character or word written twice by accident (的的, 审核审核)' },
+    docs: {
+      zh: '报告误重复的字词：“的的”“了了”“在在”等虚词连写，以及两到四字的词连写两遍（“审核审核”“信息公开信息公开”）。单字叠用大多是正常的（常常、层层、天天）或恰在词的分界上（学习习近平、监督督促），所以单字只检查少数虚词；词表 server/src/core/words/repeat-whitelist.json 列出合法的叠用（不了了之、实实在在、研究研究），可在配置 `words.repeatWhitelist` 中扩充。“一个一个”之类、汉字数字和跨行、隔空格的重复不报告。快速修复删去多余的部分；多字词的修复需手动确认。',
+      en: 'Reports doubled particles (的的, 了了, 在在) and words of two to four characters written twice (审核审核). Most doubled single characters are legitimate (常常, 层层) or fall on a word boundary (学习习近平), so single characters are checked only from a short list of particles. The word list server/src/core/words/repeat-whitelist.json holds legitimate reduplications (不了了之, 实实在在, 研究研究), extended by config `words.repeatWhitelist`. 一X一X, Chinese numerals and repeats across a line break or a space are not reported. The fix deletes the extra copy (applied on request only for words).',
+    },
+  },
+  check(ctx) {
+    const whitelist = whitelistIndex(ctx.config);
+    for (const p of prose(ctx.report)) {
+      const t = p.text;
+      for (let i = 0; i + 1 < t.length; ) {
+        let L = 0;
+        if (isHan(t.charCodeAt(i))) {
+          for (let n = 1; n <= MAX_UNIT && !L; n++) if (doubled(t, i, n) && reportable(t, i, n, whitelist)) L = n;
+        }
+        if (!L) {
+          i++;
+          continue;
+        }
+        const unit = t.slice(i, i + L);
+        let end = i + 2 * L;
+        while (t.startsWith(unit, end)) end += L;
+        const run = t.slice(i, end);
+        const start = p.range.start + i;
+        ctx.report_({
+          range: { start, end: p.range.start + end },
+          message: { zh: `“${unit}”疑似误重复（“${run}”），应为“${unit}”`, en: `“${unit}” seems written twice by accident (“${run}”); should be “${unit}”` },
+          fix: {
+            title: { zh: `删去重复的“${unit}”`, en: `Delete the repeated “${unit}”` },
+            edits: [{ range: { start: start + L, end: p.range.start + end }, newText: '' }],
+            // a doubled particle is always a slip; a doubled word could be a colloquial reduplication
+            safe: L === 1,
+          },
+        });
+        i = end;
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,97 @@
+// typo: every entry of words/typos.json fires on its wrong form in its context, is quiet on the
+// right form and outside its context; PDF line breaks, Markdown and HTML; the fix round trip.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LAYOUTS } from '../helpers/layouts';
+import { assertFixRoundTrip } from '../helpers/fix';
+import { resolveConfig } from '../../server/src/core';
+import { BUILTIN_TYPOS, type TypoEntry } from '../../server/src/core/words';
+import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport } from './helpers';
+
+const ID = 'typo';
+
+/** A context alternative as text (`#` = a digit: a date). */
+const word = (alt: string) => (alt === '#' ? '2023年底' : alt);
+/** Every before × after context of an entry. */
+function contexts(e: TypoEntry): [string, string][] {
+  const out: [string, string][] = [];
+  for (const b of e.before ?? ['']) for (const a of e.after ?? ['']) out.push([word(b), word(a)]);
+  return out;
+}
+const sentence = (b: string, w: string, a: string) => `我局${b}${w}${a}，持续推进政务公开。`;
+
+test('every typos.json entry: fires on the wrong form in context, with a fix to the right form', () => {
+  for (const e of BUILTIN_TYPOS) {
+    for (const [b, a] of contexts(e)) {
+      for (const layout of ['plain', 'markdown', 'html'] as const) {
+        const text = doc(sentence(b, e.wrong, a), layout);
+        const d = diags(text, ID);
+        assert.deepEqual(d.map((x) => text.slice(x.range.start, x.range.end)), [e.wrong], `${e.wrong} in ${b}…${a} (${layout})`);
+        assert.ok(d[0]!.message.zh.includes(e.right) && d[0]!.message.en.includes(e.right));
+        assertFixLocal(text, d[0]!, e.right);
+      }
+    }
+  }
+});
+
+test('every typos.json entry: quiet on the right form, in every layout', () => {
+  for (const e of BUILTIN_TYPOS) {
+    for (const [b, a] of contexts(e)) {
+      for (const layout of PROSE_LAYOUTS) assert.deepEqual(found(doc(sentence(b, e.right, a), layout), ID), [], `${e.right} in ${b}…${a} (${layout})`);
+    }
+  }
+});
+
+test('every typos.json entry with a context or an exception: quiet outside it', () => {
+  for (const e of BUILTIN_TYPOS) {
+    const b0 = word(e.before?.[0] ?? '');
+    const a0 = word(e.after?.[0] ?? '');
+    if (e.after) assert.deepEqual(found(doc(sentence(b0, e.wrong, '的')), ID), [], `${e.wrong} not before ${e.after.join('|')}`);
+    if (e.before) assert.deepEqual(found(doc(sentence('的', e.wrong, a0)), ID), [], `${e.wrong} not after ${e.before.join('|')}`);
+    for (const n of e.notAfter ?? []) assert.deepEqual(found(doc(sentence(b0, e.wrong, n)), ID), [], `${e.wrong}${n}`);
+    for (const n of e.notBefore ?? []) assert.deepEqual(found(doc(sentence(n + b0, e.wrong, a0)), ID), [], `${n}${e.wrong}`);
+    for (const n of e.notLater ?? []) assert.deepEqual(found(doc(`${b0}${e.wrong}${a0}群众满意，${n}使工作规范。`), ID), [], `${e.wrong}…${n}`);
+  }
+});
+
+test('real sentences: the right usage of a confusable word is quiet', () => {
+  const quiet = [
+    '申请的截止日期为2023年12月31日，报名截止到2024年1月。',
+    '组织干部暑期学习，在网站发布署名文章，邀请专家传授理论知识，对电子标签定制管理。',
+    '既使群众满意，又使工作规范有序。',
+    '我局作出行政复议决定2件，公开渠道畅通，受理渠道多样。',
+    '截至2023年底，共受理申请17件。',
+  ];
+  for (const body of quiet) for (const layout of PROSE_LAYOUTS) assert.deepEqual(found(doc(body, layout), ID), [], `${body} (${layout})`);
+});
+
+test('PDF text: a wrong form broken across a line is found (no fix), a right one broken is quiet', () => {
+  const text = doc('截止\n2023年底，我局布\n署工作，畅通依申请公开受理渠。', 'plain');
+  const d = diags(text, ID);
+  assert.deepEqual(d.map((x) => text.slice(x.range.start, x.range.end)), ['截止', '布\n署', '渠']);
+  assert.ok(d[0]!.fix && !d[1]!.fix && d[2]!.fix, 'no fix where the word is broken');
+  assert.deepEqual(found(doc('截至\n2023年底，我局部\n署工作，畅通受理渠\n道。'), ID), []);
+  const pdf = doc('截止2023年底，我局认真贯彻落实《条例》，对公开工作进行统一布署，畅通依申请公开受理渠。', 'pdf');
+  assert.equal(diags(pdf, ID).length, 3);
+});
+
+test('full reports in every table layout: the typo in the prose is found, the tables add nothing', () => {
+  for (const layout of LAYOUTS) {
+    assert.deepEqual(found(fullReport('截至2023年底，我局认真部署工作。', layout), ID), [], layout);
+    assert.equal(found(fullReport('截止2023年底，我局认真布署工作。', layout), ID).length, 2, layout);
+  }
+});
+
+test('config words.typos: an extra entry with a context', () => {
+  const config = resolveConfig({ words: { typos: [{ wrong: '公示', right: '公开', context: '年报|年度报告' }] } });
+  assert.deepEqual(found(doc('按时公示年度报告，公示拟录用人员名单。'), ID, config), ['公示']);
+  assert.deepEqual(found(doc('按时公示年度报告，公示拟录用人员名单。'), ID), []);
+});
+
+test('fix round trip: idempotent, only the wrong words change', () => {
+  const body = '截止2023年底，我局对公开工作统一布署，依申请公布工作规范，做出行政复议决定1件，畅通受理渠。';
+  for (const layout of ['plain', 'markdown', 'html'] as const) {
+    const fixed = assertFixRoundTrip(doc(body, layout), ID);
+    assert.ok(fixed.includes('截至2023年底，我局对公开工作统一部署，依申请公开工作规范，作出行政复议决定1件，畅通受理渠道。'), layout);
+  }
+});
