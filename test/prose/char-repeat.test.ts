@@ -18,7 +18,8 @@ test('doubled particles and words are reported, the extra copy deleted by the fi
     ['我局在在门户网站公开年报。', '在在', '在'],
     ['进一步步推进政务公开。', '步步', '步'],
     ['严格严格落实保密审查制度。', '严格严格', '严格'],
-    ['全面推进信息公开信息公开工作。', '信息公开信息公开', '信息公开'],
+    ['我局将信息公开信息公开工作纳入考核。', '信息公开信息公开', '信息公开'],
+    ['落实保密审查制度，经审核审核后公开。', '审核审核', '审核'],
     ['我局的的的工作。', '的的的', '的'],
     ['关键是是做好公开。', '是是', '是'],
   ];
@@ -62,6 +63,17 @@ test('legitimate repeats: reduplication, word boundaries, numerals, 一X一X, ma
   for (const body of quiet) for (const layout of PROSE_LAYOUTS) assert.deepEqual(found(doc(body, layout), ID), [], `${body} (${layout})`);
 });
 
+test('words met again across a word boundary (seen in 600 laws) are not doubled words', () => {
+  const quiet = [
+    '向登记机关报送上一年度年度报告，并向社会公示。',
+    '集装箱装箱现场检查员，支持中小企业创业创新，根据信用评价等级分级分类监督管理。',
+    '国务院交通运输主管部门直接管理的航道的航道保护范围，设立的市的市区内。',
+    '对接受人接受人体器官移植的风险进行评估，伪造报纸名称出版出版物，由集体经济组织组织开展造林绿化。',
+    '特别行政区行政区域图，实行合伙人一人一票，保险标的的保险价值，按照本规定规定的期限受保护。',
+  ];
+  for (const body of quiet) assert.deepEqual(found(doc(body), ID), [], body);
+});
+
 test('a repeat across a line break or a space is not reported (a heading and its paragraph; PDF text)', () => {
   assert.deepEqual(found(doc('（一）主动公开\n主动公开政府信息120条。'), ID), []);
   assert.deepEqual(found(doc('我局严格审核\n审核后予以公开。'), ID), []);
@@ -73,7 +85,7 @@ test('a repeat across a line break or a space is not reported (a heading and its
 
 test('tables are not prose: the full sample report is quiet in every table layout', () => {
   for (const layout of LAYOUTS) assert.deepEqual(found(fullReport('我局认真落实条例要求，主动公开政府信息。', layout), ID), [], layout);
-  const d = diags(fullReport('我局的的工作审核审核有序。', 'markdown'), ID);
+  const d = diags(fullReport('我局的的工作经审核审核后公开。', 'markdown'), ID);
   assert.equal(d.length, 2);
 });
 

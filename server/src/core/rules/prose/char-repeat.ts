@@ -72,7 +72,34 @@ function reportable(t: string, i: number, L: number, whitelist: RepeatIndex): bo
   // 据悉熟悉熟悉: the repeat read from 悉 is 熟悉熟悉 shifted; check the shifted readings too
   for (let s = 1; s < L && doubled(t, i + s, L); s++) if (covered(whitelist, t, i + s, L)) return false;
   if (L === 2 && unit[0] === '一') return false; // 一个一个, 一步一步
-  return ![...unit].every((ch) => NUMERALS.has(ch));
+  if ([...unit].every((ch) => NUMERALS.has(ch))) return false;
+  // 管理的航道的航道保护范围, 针对企业对企业: a phrase met again, not a word written twice
+  if (unit.includes('的') || unit.includes('之') || EDGE.has(unit[0]!) || EDGE.has(unit[L - 1]!)) return false;
+  // A word written twice starts and ends at word boundaries; most doubles of 2–4 characters in
+  // edited text fall across them instead (上一年度|年度报告, 集装箱|装箱, 企业|创业|创新).
+  // Without a dictionary: require a clear boundary on one side at least.
+  const end = i + 2 * L;
+  return boundaryBefore(t, i) || boundaryAfter(t, end);
+}
+
+/** A doubled unit starting or ending with a function character is a phrase, not a word (对企业|对企业). */
+const EDGE = new Set('了在是和与及把被将从向并而或也都对为以于等');
+
+/** Function characters that end the word before a content word (经过|审核, 我局|将|严格). */
+const LEFT = new Set('的了在是和与及把被将从向并而或也都均已再又还就过');
+/** Function characters that start what follows a content word (审核|后, 公开|的). */
+const RIGHT = new Set('的了和与及并而或也都后时等');
+
+function boundaryBefore(t: string, i: number): boolean {
+  if (i === 0) return true;
+  const c = t.charCodeAt(i - 1);
+  return !isHan(c) || LEFT.has(t[i - 1]!);
+}
+
+function boundaryAfter(t: string, end: number): boolean {
+  if (end >= t.length) return true;
+  const c = t.charCodeAt(end);
+  return !isHan(c) || RIGHT.has(t[end]!);
 }
 
 /**
