@@ -71,7 +71,7 @@ function reportable(t: string, i: number, L: number, whitelist: RepeatIndex): bo
   if (L === 1) return PARTICLES.has(unit);
   // 据悉熟悉熟悉: the repeat read from 悉 is 熟悉熟悉 shifted; check the shifted readings too
   for (let s = 1; s < L && doubled(t, i + s, L); s++) if (covered(whitelist, t, i + s, L)) return false;
-  if (L === 2 && unit[0] === '一') return false; // 一个一个, 一步一步
+  if (unit[0] === '一') return false; // 一个一个, 一步一步, 一个问题一个问题
   if ([...unit].every((ch) => NUMERALS.has(ch))) return false;
   // 管理的航道的航道保护范围, 针对企业对企业: a phrase met again, not a word written twice
   if (unit.includes('的') || unit.includes('之') || EDGE.has(unit[0]!) || EDGE.has(unit[L - 1]!)) return false;
@@ -88,7 +88,7 @@ const EDGE = new Set('了在是和与及把被将从向并而或也都对为以�
 /** Function characters that end the word before a content word (经过|审核, 我局|将|严格). */
 const LEFT = new Set('的了在是和与及把被将从向并而或也都均已再又还就过');
 /** Function characters that start what follows a content word (审核|后, 公开|的). */
-const RIGHT = new Set('的了和与及并而或也都后时等');
+const RIGHT = new Set('的了和与及并而或也都后等');
 
 function boundaryBefore(t: string, i: number): boolean {
   if (i === 0) return true;
