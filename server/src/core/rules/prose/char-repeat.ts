@@ -106,9 +106,9 @@ function boundaryAfter(t: string, end: number): boolean {
  * Accidentally doubled characters and words (的的, 审核审核). Most doubled characters are
  * legitimate (常常, 层层) or a word boundary (学习习近平, 监督督促), so single characters are
  * checked only from a short list of particles; doubled words of 2–4 characters where a word
- * boundary shows on one side, except the reduplications of the whitelist (研究研究) and 一X一X. Repeats separated by a line break or
- * a space are never reported: a heading is often followed by a paragraph opening with its words,
- * and PDF text breaks lines anywhere.
+ * boundary shows on one side, except the reduplications of the whitelist (研究研究) and 一X一X.
+ * Repeats separated by a line break or a space are never reported: a heading is often followed
+ * by a paragraph opening with its words, and PDF text breaks lines anywhere.
  */
 const rule: Rule = {
   meta: {
