@@ -1,6 +1,6 @@
 import type { Cell, Range, Report } from '../../model';
 import type { Msg, Rule, RuleContext } from '../../rule';
-import { asciiDigits, chineseNumber, compactProse, sentences, srcRange } from './text';
+import { asciiDigits, chineseNumber, compactProse, srcRange } from './text';
 
 /**
  * Numbers in the prose compared with 表三 / 表四. One pass per paragraph: a single anchor regex
@@ -65,6 +65,24 @@ function t3(r: Report, keys: string[]): Quantity | undefined {
   };
 }
 
+const COL_LABELS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+
+/** 表三 row `key`, the given applicant columns added up. */
+function t3Cols(r: Report, key: string, cols: number[], label: string): Quantity | undefined {
+  const row = r.table3?.rows.find((x) => x.key === key);
+  if (!row) return undefined;
+  let total = 0;
+  const cells: Quantity['cells'] = [];
+  for (const k of cols) {
+    const v = value(row.cells[k]);
+    if (v === undefined) return undefined;
+    total += v;
+    cells.push({ cell: row.cells[k]!, label: { zh: `表三“${T3_LABELS[key]}”${COL_LABELS[k]}`, en: `table 3 “${T3_LABELS[key]}” ${COL_LABELS[k]}` } });
+  }
+  const where = cols.length > 1 ? { zh: `表三“${T3_LABELS[key]}”${label}各列之和`, en: `table 3 “${T3_LABELS[key]}” ${label} columns` } : cells[0]!.label;
+  return { value: total, accept: [total], cells, where };
+}
+
 const GROUPS: Msg[] = [
   { zh: '行政复议', en: 'reviews' },
   { zh: '未经复议直接起诉', en: 'lawsuits without review' },
@@ -118,17 +136,18 @@ const sticky = (src: string) => new RegExp(src, 'y');
 const COUNT_TAIL = `(?:共|共计|合计|总计|计|为)?${N}`;
 
 const ANCHOR =
-  /未收到|没有收到|未接到|没有接到|未受理|无政府信息公开申请|无依申请公开|受理|收到|接收|接到|新收|办理|办结|答复|结转|顺延|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|行政复议|行政诉讼|起诉|维持|纠正|其他结果|审结/g;
+  /未收到|没有收到|未接到|没有接到|未受理|无政府信息公开申请|无依申请公开|受理|收到|接收|接到|新收|办理|办结|答复|结转|顺延|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|行政复议|行政诉讼|起诉|维持|纠正|其他结果|审结|自然人|法人或其他组织|法人和其他组织/g;
 
 const RECEIVED = sticky(`(?:受理|收到|接收|接到|新收)了?(?:各类|群众|公众|社会公众)?(?:提出|提交)?的?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?(?:数量|数)?${COUNT_TAIL}件`);
 const HANDLED = sticky(`办理了?(?:各类)?(?:政府信息公开|依申请公开|信息公开)的?(?:申请)?(?:事项)?${COUNT_TAIL}件`);
 const DONE = sticky(`(?:办结|答复)了?(?:各类)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?${COUNT_TAIL}件`);
 const CARRIED_IN = sticky(`结转的?(?:政府信息公开)?(?:申请)?${COUNT_TAIL}件`);
-const CARRIED_OUT = sticky(`结转(?:至|到)?下一?年度?(?:继续办理)?的?(?:申请)?${COUNT_TAIL}件`);
+const CARRIED_OUT = sticky(`结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?(?:申请)?${COUNT_TAIL}件`);
 const TO_NEXT_YEAR = sticky('(?:结转|顺延)(?:至|到)?下一?年');
 const NUM_BEFORE = new RegExp(`${N}件(?:申请)?(?:需|将|已|被|均)?$`);
 const CATEGORY = sticky(`(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:的)?(?:申请)?${COUNT_TAIL}件`);
 const PUBLIC_BOTH = sticky(`予以公开(?:和|及|与|、)部分公开的?${COUNT_TAIL}件`);
+const APPLICANT = sticky(`(?:自然人|法人或其他组织|法人和其他组织)(?:提出|提交)?的?(?:政府信息公开)?(?:申请)?${COUNT_TAIL}件`);
 const CATEGORY_KEY: Record<string, string> = { 予以公开: '三.1', 部分公开: '三.2', 不予公开: '三.3', 无法提供: '三.4', 不予处理: '三.5', 其他处理: '三.6' };
 const NONE_APPLICATIONS = sticky('(?:未收到|没有收到|未接到|没有接到|未受理)[^，。；,;]{0,8}?(?:政府信息公开|依申请公开|公开政府信息)的?(?:申请|信息)|无(?:政府信息公开|依申请公开)的?(?:申请|事项)');
 const REVIEW_AND_SUIT = sticky(`行政复议(?:案件)?(?:和|、|及|与|或)(?:提起)?行政诉讼(?:案件)?(均为|均|各|都为|都是|均是)?${COUNT_TAIL}(?:件|起|宗)`);
@@ -146,6 +165,9 @@ const NONE_CORRECTED_BEFORE = /(?:均未|均没有|未|没有|无)被?$/;
 const SUBSET = /其中|通过|网上|网络|当面|信函|传真|邮寄|电子邮件/;
 const OTHER = /上年|去年|上一年|同期|同比|较|乡镇|各部门|部门|单位|镇|街道|累计|各县|县区|区县|各区|各地|各级|市级|县级|区级/;
 const CATEGORY_WORDS = /予以公开|部分公开|不予|无法提供|告知|补正/;
+
+/** Nouns after “N件” that make it a count of something other than information requests. */
+const OTHER_NOUN = /^的?(?:行政|复议|诉讼|投诉|举报|建议|提案|议案|信访|来信|来电|咨询|留言|工单|诉求|网民|热线|事项|工作)/;
 
 const toNumber = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : chineseNumber(s));
 
@@ -215,13 +237,24 @@ const rule: Rule = {
     for (const { c } of compactProse(report)) {
       const s = asciiDigits(c);
       if (!hasAnchorChar(s)) continue;
-      const sents = sentences(s);
-      let si = 0;
       const taken: Range[] = [];
+      // the sentence around the anchor, found lazily (anchors come in order: linear overall)
+      let sent: Range = { start: 0, end: 0 };
+      let nextJian = -1;
       ANCHOR.lastIndex = 0;
       for (let m = ANCHOR.exec(s); m; m = ANCHOR.exec(s)) {
-        while (si < sents.length - 1 && sents[si]!.end <= m.index) si++;
-        const sent = sents[si]!;
+        if (m.index >= sent.end) {
+          let start = m.index;
+          while (start > sent.end && !isStop(s.charCodeAt(start - 1))) start--;
+          let end = m.index;
+          while (end < s.length && !isStop(s.charCodeAt(end))) end++;
+          sent = { start, end: Math.min(s.length, end + 1) };
+        }
+        if (COUNT_ONLY.has(m[0])) {
+          // these anchors only start “… N件”: skip them unless a 件 follows closely (a monotone pointer: linear)
+          if (nextJian < m.index) nextJian = s.indexOf('件', m.index) >>> 0;
+          if (nextJian - m.index > 40) continue;
+        }
         const claims = read(s, m.index, m[0], sent, report, q);
         for (const claim of claims) {
           if (claim.end > ANCHOR.lastIndex) ANCHOR.lastIndex = claim.end;
@@ -241,6 +274,12 @@ const rule: Rule = {
   },
 };
 
+/** Anchors that only begin a forward count (“受理…N件”). */
+const COUNT_ONLY = new Set(['受理', '收到', '接收', '接到', '新收', '办理', '办结', '答复', '予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理', '自然人', '法人或其他组织', '法人和其他组织']);
+
+/** 。！？ */
+const isStop = (ch: number) => ch === 0x3002 || ch === 0xff01 || ch === 0xff1f;
+
 /** Cheap test before the anchor regex: paragraphs without these characters say nothing we check. */
 function hasAnchorChar(s: string): boolean {
   return /[理收结复诉持正转延公提处]/.test(s);
@@ -256,21 +295,29 @@ function lastYear(s: string): number | undefined {
 
 type Q = (key: string, make: () => Quantity | undefined) => Quantity | undefined;
 
+/** A count read with the sticky pattern `re` at `from` (the anchor at `at`). */
+function count(s: string, at: number, re: RegExp, from: number, what: Msg, quantity: Quantity | undefined, extra?: Partial<Claim>): Claim[] {
+  re.lastIndex = from;
+  const m = re.exec(s);
+  if (!m) return NONE;
+  const raw = m[m.length - 1]!;
+  const stated = toNumber(raw);
+  if (stated === undefined) return NONE;
+  const end = m.index + m[0].length;
+  // “收到2件行政复议申请”, “答复500件网民留言”: the count is of something else
+  if (OTHER_NOUN.test(s.slice(end, end + 4))) return NONE;
+  const j = end - 1;
+  const claim: Claim = { i: j - raw.length, j, from: at, stated, unit: s[j], what, q: quantity, kind: 'count', end };
+  return [extra ? Object.assign(claim, extra) : claim];
+}
+
+const NONE: Claim[] = [];
+
+/** Up to 12 characters before k, within the sentence. */
+const before = (s: string, sent: Range, k: number) => s.slice(Math.max(sent.start, k - 12), k);
+
 /** The claims an anchor starts (usually none or one). */
 function read(s: string, at: number, word: string, sent: Range, r: Report, q: Q): Claim[] {
-  const count = (re: RegExp, from: number, what: Msg, quantity: Quantity | undefined, extra: Partial<Claim> = {}): Claim[] => {
-    re.lastIndex = from;
-    const m = re.exec(s);
-    if (!m) return [];
-    const raw = m[m.length - 1]!;
-    const stated = toNumber(raw);
-    if (stated === undefined) return [];
-    const end = m.index + m[0].length;
-    const unitLen = 1;
-    const j = end - unitLen;
-    return [{ i: j - raw.length, j, from: at, stated, unit: s[j], what, q: quantity, kind: 'count', end, ...extra }];
-  };
-  const before = (k: number) => s.slice(Math.max(sent.start, k - 12), k);
   switch (word) {
     case '受理':
     case '收到':
@@ -281,40 +328,49 @@ function read(s: string, at: number, word: string, sent: Range, r: Report, q: Q)
       const new_ = q('一', () => t3(r, ['一']));
       const sentence = s.slice(sent.start, sent.end);
       const withCarried = /结转|上年/.test(sentence) ? q('一+二', () => t3(r, ['一', '二'])) : undefined;
-      return count(RECEIVED, at, { zh: '受理（收到）申请', en: 'applications received' }, new_, { accept: withCarried ? [withCarried.value] : [] });
+      return count(s, at, RECEIVED, at, { zh: '受理（收到）申请', en: 'applications received' }, new_, { accept: withCarried ? [withCarried.value] : [] });
     }
     case '办理': {
       const all = [q('一+二', () => t3(r, ['一', '二'])), q('三.7', () => t3(r, ['三.7']))].filter((x) => x).map((x) => x!.value);
-      return count(HANDLED, at, { zh: '办理申请', en: 'applications handled' }, q('一', () => t3(r, ['一'])), { accept: all });
+      return count(s, at, HANDLED, at, { zh: '办理申请', en: 'applications handled' }, q('一', () => t3(r, ['一'])), { accept: all });
     }
     case '办结':
     case '答复': {
       if (CATEGORY_WORDS.test(s.slice(clauseStart(s, at, sent.start), at))) return [];
       const received = word === '答复' ? q('一', () => t3(r, ['一'])) : undefined;
-      return count(DONE, at, word === '办结' ? { zh: '办结申请', en: 'applications completed' } : { zh: '答复申请', en: 'applications answered' }, q('三.7', () => t3(r, ['三.7'])), { accept: received ? [received.value] : [] });
+      return count(s, at, DONE, at, word === '办结' ? { zh: '办结申请', en: 'applications completed' } : { zh: '答复申请', en: 'applications answered' }, q('三.7', () => t3(r, ['三.7'])), { accept: received ? [received.value] : [] });
     }
     case '结转':
     case '顺延': {
       if (word === '结转' && /(?:上年度?|上一年度?|去年)$/.test(s.slice(Math.max(0, at - 4), at))) {
         const from = at - (s.slice(at - 3, at) === '上年度' ? 3 : s.slice(at - 4, at) === '上一年度' ? 4 : 2);
-        return count(CARRIED_IN, at, { zh: '上年结转申请', en: 'applications carried over from last year' }, q('二', () => t3(r, ['二'])), { from });
+        return count(s, at, CARRIED_IN, at, { zh: '上年结转申请', en: 'applications carried over from last year' }, q('二', () => t3(r, ['二'])), { from });
       }
       const what = { zh: '结转下年度申请', en: 'applications carried over to next year' };
       const out = q('四', () => t3(r, ['四']));
       if (word === '结转') {
-        const forward = count(CARRIED_OUT, at, what, out);
+        const forward = count(s, at, CARRIED_OUT, at, what, out);
         if (forward.length) return forward;
       }
       TO_NEXT_YEAR.lastIndex = at;
       const m = TO_NEXT_YEAR.exec(s);
       if (!m) return [];
-      const b = before(at);
+      const b = before(s, sent, at);
       const n = NUM_BEFORE.exec(b);
       if (!n) return [];
       const stated = toNumber(n[1]!);
       if (stated === undefined) return [];
       const i = at - b.length + n.index;
       return [{ i, j: i + n[1]!.length, from: i, stated, unit: '件', what, q: out, kind: 'count', end: at + m[0].length }];
+    }
+    case '自然人':
+    case '法人或其他组织':
+    case '法人和其他组织': {
+      // “其中自然人申请90件，法人或其他组织申请5件”: the applicants of 本年新收
+      const natural = word === '自然人';
+      const key = natural ? '一/自然人' : '一/法人';
+      const label = natural ? '自然人' : '法人或其他组织';
+      return count(s, at, APPLICANT, at, natural ? { zh: '自然人申请', en: 'applications from natural persons' } : { zh: '法人或其他组织申请', en: 'applications from organisations' }, q(key, () => t3Cols(r, '一', natural ? [0] : [1, 2, 3, 4, 5], label)), { subsetOk: true });
     }
     case '予以公开':
     case '部分公开':
@@ -323,14 +379,14 @@ function read(s: string, at: number, word: string, sent: Range, r: Report, q: Q)
     case '不予处理':
     case '其他处理': {
       if (word === '予以公开') {
-        const both = count(PUBLIC_BOTH, at, { zh: '予以公开和部分公开', en: 'disclosed in full or in part' }, q('三.1+三.2', () => t3(r, ['三.1', '三.2'])), { subsetOk: true });
+        const both = count(s, at, PUBLIC_BOTH, at, { zh: '予以公开和部分公开', en: 'disclosed in full or in part' }, q('三.1+三.2', () => t3(r, ['三.1', '三.2'])), { subsetOk: true });
         if (both.length) return both;
         if (s[at - 1] === '不') return [];
       }
       // “予以公开、部分公开 N 件”: a joint count
       if (/(?:公开|提供|处理)[和及与、]$/.test(s.slice(Math.max(0, at - 3), at)) && !/\d件[和及与、]$/.test(s.slice(Math.max(0, at - 3), at))) return [];
       const key = CATEGORY_KEY[word]!;
-      return count(CATEGORY, at, { zh: word, en: `“${word}”` }, q(key, () => t3(r, [key])), { subsetOk: true });
+      return count(s, at, CATEGORY, at, { zh: word, en: `“${word}”` }, q(key, () => t3(r, [key])), { subsetOk: true });
     }
     case '未收到':
     case '没有收到':
@@ -366,7 +422,7 @@ function read(s: string, at: number, word: string, sent: Range, r: Report, q: Q)
       const none = noneBefore(s, at, sent, '行政复议', what, q('r', () => t4(r, [0], 4)));
       if (none) return none;
       if (s[at - 1] === '后') return [];
-      return count(REVIEW, at, what, q('r', () => t4(r, [0], 4)));
+      return count(s, at, REVIEW, at, what, q('r', () => t4(r, [0], 4)));
     }
     case '行政诉讼': {
       const b = s.slice(Math.max(sent.start, at - 5), at);
@@ -375,13 +431,13 @@ function read(s: string, at: number, word: string, sent: Range, r: Report, q: Q)
       const quantity = q(`s${groups.join('')}`, () => t4(r, groups, 4));
       const none = noneBefore(s, at, sent, '行政诉讼', what, quantity);
       if (none) return none;
-      return count(SUIT, at, what, quantity);
+      return count(s, at, SUIT, at, what, quantity);
     }
     case '起诉': {
       const b = s.slice(Math.max(sent.start, at - 4), at);
       const g = /复议后$/.test(b) ? 2 : /直接$/.test(b) ? 1 : -1;
       if (g < 0) return [];
-      return count(SUE, at, GROUPS[g]!, q(`s${g}`, () => t4(r, [g], 4)));
+      return count(s, at, SUE, at, GROUPS[g]!, q(`s${g}`, () => t4(r, [g], 4)));
     }
     case '维持':
     case '纠正':
@@ -394,7 +450,7 @@ function read(s: string, at: number, word: string, sent: Range, r: Report, q: Q)
         else return [];
       }
       const col = word === '维持' ? 0 : word === '纠正' ? 1 : word === '其他结果' ? 2 : 3;
-      const b = before(from);
+      const b = before(s, sent, from);
       if (col === 0 && ALL_UPHELD_BEFORE.test(b)) {
         const groups = subject(s, sent.start, from, true);
         if (!groups) return [];
@@ -417,7 +473,7 @@ function read(s: string, at: number, word: string, sent: Range, r: Report, q: Q)
       if (!groups) return [];
       const what = { zh: `${groups.length === 2 ? '行政诉讼' : GROUPS[groups[0]!]!.zh}${COLS[col]!.zh}`, en: `${groups.length === 2 ? 'lawsuits' : GROUPS[groups[0]!]!.en} ${COLS[col]!.en}` };
       const quantity = q(`o${groups.join('')}${col}`, () => t4(r, groups, col));
-      const forward = count(OUTCOME, at, what, quantity, { from, subsetOk: true });
+      const forward = count(s, at, OUTCOME, at, what, quantity, { from, subsetOk: true });
       if (forward.length || col === 3) return forward;
       const n = OUTCOME_NUM_BEFORE.exec(b);
       if (!n) return [];
