@@ -1,17 +1,21 @@
 // `check --concurrency`: many files on worker threads give exactly what one thread gives, in
 // the same order, with per-file messages (a bad config, an unreadable file) kept; --fix works
 // from the workers too.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 
 const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
 
+const made: string[] = [];
+after(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function corpus(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-conc-'));
+  made.push(dir);
   const samples = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt'));
   for (let i = 0; i < 120; i++) {
     const sub = join(dir, i % 3 === 0 ? 'a' : 'b');

@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { toCsv, toMarkdown, toTsv, type Locale, type Summary } from '../../../server/src/core';
+import { cellAt, toCsv, toMarkdown, toTsv, type Locale, type Summary } from '../../../server/src/core';
 import { toXlsx } from '../../../server/src/io/summary-xlsx';
 import { summaryHtml } from './html';
 import { documentSummary, summaryLocale } from './report';
 
 export type WebviewMessage =
-  | { type: 'reveal'; start: number; end: number }
+  /** A cell (with its place in the standard table) or a problem of the report. */
+  | { type: 'reveal'; start: number; end: number; table?: 't2' | 't3' | 't4'; row?: string; col?: number }
   | { type: 'copy'; format: 'md' | 'tsv' }
   | { type: 'save'; format: 'csv' | 'xlsx' };
 
@@ -19,6 +20,8 @@ const panels = new Map<string, SummaryPanel>();
 export class SummaryPanel {
   private summary!: Summary;
   private locale: Locale = summaryLocale();
+  /** The report's version the webview shows: its ranges are offsets into that text. */
+  private version = -1;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -29,7 +32,7 @@ export class SummaryPanel {
       existing.refresh();
       return existing;
     }
-    const title = summaryTitle(doc);
+    const title = summaryTitle(doc, summaryLocale(doc.uri));
     const panel = vscode.window.createWebviewPanel('nianbao.summary', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
     const p = new SummaryPanel(panel, doc, column);
     panels.set(doc.uri.toString(), p);
@@ -48,15 +51,11 @@ export class SummaryPanel {
   ) {
     this.refresh();
     panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.onMessage(m), undefined, this.disposables);
-    vscode.workspace.onDidChangeTextDocument(
-      (e) => {
-        if (e.document !== doc) return;
-        clearTimeout(this.timer);
-        this.timer = setTimeout(() => this.refresh(), 300);
-      },
-      undefined,
-      this.disposables,
-    );
+    vscode.workspace.onDidChangeTextDocument((e) => e.document === doc && this.refreshSoon(), undefined, this.disposables);
+    // settings and .nianbaorc.json change the rules, the year and the language, as in the Problems panel
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('nianbao', doc.uri) && this.refreshSoon(), undefined, this.disposables);
+    const rc = vscode.workspace.createFileSystemWatcher('**/.nianbaorc.json');
+    this.disposables.push(rc, rc.onDidChange(() => this.refreshSoon()), rc.onDidCreate(() => this.refreshSoon()), rc.onDidDelete(() => this.refreshSoon()));
     vscode.workspace.onDidCloseTextDocument((d) => d === doc && panel.dispose(), undefined, this.disposables);
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
   }
@@ -65,17 +64,38 @@ export class SummaryPanel {
     return this.summary;
   }
 
+  private refreshSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), 300);
+  }
+
   refresh(): void {
-    this.locale = summaryLocale();
-    this.summary = documentSummary(this.doc, this.locale);
+    clearTimeout(this.timer);
+    const { summary, locale } = documentSummary(this.doc);
+    this.summary = summary;
+    this.locale = locale;
+    this.version = this.doc.version;
+    const title = summaryTitle(this.doc, locale);
+    this.panel.title = title;
     const nonce = randomBytes(16).toString('base64');
-    this.panel.webview.html = summaryHtml(this.summary, { cspSource: this.panel.webview.cspSource, nonce, locale: this.locale, title: summaryTitle(this.doc) });
+    this.panel.webview.html = summaryHtml(this.summary, { nonce, locale, title });
   }
 
   async onMessage(m: WebviewMessage): Promise<void> {
     try {
-      if (m.type === 'reveal') await this.reveal(m.start, m.end);
-      else if (m.type === 'copy') await copySummary(this.summary, m.format, this.locale);
+      // Edited since the webview was drawn (its refresh is pending): copy and save what the report
+      // says now, and find a clicked cell again by its place in the table (its offsets are stale).
+      const stale = this.doc.version !== this.version;
+      if (stale) this.refresh();
+      if (m.type === 'reveal') {
+        let { start, end } = m;
+        const t = this.summary.tables;
+        if (stale && t && m.table && m.row !== undefined && typeof m.col === 'number') {
+          const range = cellAt(t, m.table, m.row, m.col)?.range;
+          if (range) ({ start, end } = range);
+        }
+        await this.reveal(start, end);
+      } else if (m.type === 'copy') await copySummary(this.summary, m.format, this.locale);
       else if (m.type === 'save') await saveSummary(this.summary, m.format, this.locale, this.doc.uri);
     } catch (e) {
       void vscode.window.showErrorMessage(`nianbao: ${(e as Error).message}`);
@@ -99,9 +119,9 @@ export class SummaryPanel {
   }
 }
 
-export function summaryTitle(doc: vscode.TextDocument): string {
+export function summaryTitle(doc: vscode.TextDocument, locale: Locale): string {
   const name = doc.uri.path.split('/').pop() ?? '';
-  return summaryLocale() === 'en' ? `Summary: ${name}` : `汇总表：${name}`;
+  return locale === 'en' ? `Summary: ${name}` : `汇总表：${name}`;
 }
 
 export async function copySummary(s: Summary, format: 'md' | 'tsv', locale: Locale): Promise<void> {
@@ -111,7 +131,10 @@ export async function copySummary(s: Summary, format: 'md' | 'tsv', locale: Loca
 }
 
 export async function saveSummary(s: Summary, format: 'csv' | 'xlsx', locale: Locale, near?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const base = near ? vscode.Uri.joinPath(near, '..', `${(near.path.split('/').pop() ?? 'summary').replace(/\.[^.]+$/, '')}-汇总.${format}`) : undefined;
+  // beside the report; an untitled report has no folder: the workspace's first
+  const dir = near && near.scheme !== 'untitled' ? vscode.Uri.joinPath(near, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const stem = near ? (near.path.split('/').pop() ?? '').replace(/\.[^.]+$/, '') : '';
+  const base = dir ? vscode.Uri.joinPath(dir, `${stem || 'summary'}-汇总.${format}`) : undefined;
   const uri = await vscode.window.showSaveDialog({ defaultUri: base, filters: format === 'csv' ? { CSV: ['csv'] } : { Excel: ['xlsx'] } });
   if (!uri) return undefined;
   const data = format === 'csv' ? Buffer.from(toCsv(s, locale), 'utf8') : await toXlsx(s, locale);

@@ -1,28 +1,59 @@
-/** Reading reports in the extension host: the same core and config files the CLI uses. */
+/** Reading reports in the extension host: the same core, settings and config files the language server uses. */
 import * as vscode from 'vscode';
-import { consolidate, lint, normalizeReport, resolveConfig, type Locale, type NormalizedReport, type Summary, type SummaryInput } from '../../../server/src/core';
-import { configForFile } from '../../../server/src/io/config-files';
+import { dirname } from 'node:path';
+import { consolidate, lint, normalizeReport, type Locale, type NormalizedReport, type ResolvedConfig, type Summary, type SummaryInput } from '../../../server/src/core';
+import { findConfigFile, loadConfigFile, type LoadedConfig } from '../../../server/src/io/config-files';
 import { decode } from '../../../server/src/io/files';
+import { layerConfig } from '../../../server/src/lsp/config';
+import { parseSettings, settingsShape } from '../../../server/src/lsp/settings';
+import { uiLocale } from '../l10n';
 
-/** The `nianbao.locale` setting; `auto` follows VS Code's display language (zh* → Chinese), as the extension does. */
-export function summaryLocale(): Locale {
-  const l = vscode.workspace.getConfiguration('nianbao').get<string>('locale');
+/** The editor's language for the summary when `nianbao.locale` is `auto`: Chinese unless VS Code is in English (as the server is told). */
+const editorLocale = (): Locale => uiLocale(vscode.env.language);
+
+/** The `nianbao.locale` setting; `auto` follows VS Code's display language, as the extension does. */
+export function summaryLocale(uri?: vscode.Uri): Locale {
+  const l = vscode.workspace.getConfiguration('nianbao', uri).get<string>('locale');
   if (l === 'en' || l === 'zh-CN') return l;
-  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return editorLocale();
 }
 
-function configFor(uri: vscode.Uri, locale: Locale) {
-  const loaded = uri.scheme === 'file' ? configForFile(uri.fsPath) : { errors: [] as string[], config: undefined };
-  return resolveConfig(loaded.errors.length ? undefined : loaded.config, { locale });
+/**
+ * The `.nianbaorc.json` that applies to a report, read afresh (the io module's cache is for the
+ * CLI's one pass; here the file may have been edited since): found upward from the file, or the
+ * first workspace folder's for an untitled report, as the server does. `seen` shares reads within one pass.
+ */
+function configFile(uri: vscode.Uri, seen?: Map<string, LoadedConfig>): LoadedConfig {
+  let start: string | undefined;
+  if (uri.scheme === 'file') start = dirname(uri.fsPath);
+  else {
+    start = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+  }
+  const path = start === undefined ? undefined : findConfigFile(start);
+  if (!path) return { errors: [] };
+  const loaded = seen?.get(path) ?? loadConfigFile(path, false);
+  seen?.set(path, loaded);
+  return loaded;
 }
 
-export function normalizeDocument(doc: vscode.TextDocument, locale: Locale): NormalizedReport {
-  return normalizeReport(lint(doc.getText(), configFor(doc.uri, locale)));
+/** A report's configuration and locale, layered as the language server layers them (settings over the file), so the summary's problems are the Problems panel's. */
+export function documentConfig(uri: vscode.Uri, seen?: Map<string, LoadedConfig>): { config: ResolvedConfig; locale: Locale } {
+  const section = vscode.workspace.getConfiguration('nianbao', uri);
+  const raw = Object.fromEntries(Object.keys(settingsShape).map((k) => [k, section.get(k)]));
+  const { settings } = parseSettings(raw);
+  return layerConfig(configFile(uri, seen).config, settings, editorLocale());
 }
 
-/** One open report's own summary. */
-export function documentSummary(doc: vscode.TextDocument, locale: Locale): Summary {
-  return consolidate([{ file: vscode.workspace.asRelativePath(doc.uri), report: normalizeDocument(doc, locale) }]);
+export function normalizeDocument(doc: vscode.TextDocument, locale?: Locale): NormalizedReport {
+  const { config } = documentConfig(doc.uri);
+  if (locale) config.locale = locale;
+  return normalizeReport(lint(doc.getText(), config));
+}
+
+/** One open report's own summary, in the report's locale (setting, else .nianbaorc.json, else the editor's). */
+export function documentSummary(doc: vscode.TextDocument): { summary: Summary; locale: Locale } {
+  const { config, locale } = documentConfig(doc.uri);
+  return { summary: consolidate([{ file: vscode.workspace.asRelativePath(doc.uri), report: normalizeReport(lint(doc.getText(), config)) }]), locale };
 }
 
 /** Every report under the folders, read from disk (open editors' unsaved text wins). */
@@ -30,6 +61,7 @@ export async function folderSummary(folders: vscode.Uri[], locale: Locale, token
   const inputs: SummaryInput[] = [];
   let skipped = 0;
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+  const seen = new Map<string, LoadedConfig>();
   for (const folder of folders) {
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{txt,md}'), '**/{node_modules,.git}/**', undefined, token);
     uris.sort((a, b) => a.path.localeCompare(b.path));
@@ -52,7 +84,9 @@ export async function folderSummary(folders: vscode.Uri[], locale: Locale, token
           continue;
         }
       }
-      const report = normalizeReport(lint(text, configFor(uri, locale)));
+      const { config } = documentConfig(uri, seen);
+      config.locale = locale;
+      const report = normalizeReport(lint(text, config));
       // README files and notes in a workspace are not reports: counted, not listed one by one
       if (!report.isReport) {
         skipped++;

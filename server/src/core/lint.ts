@@ -9,6 +9,7 @@ import { templateFor } from './format/template';
 import { DEFAULT_CONFIG, effectiveSeverity, type ResolvedConfig } from './config';
 import type { Diagnostic, Problem, Rule } from './rule';
 import { ALL_RULES } from './rules';
+import { releaseDerived } from './derived';
 
 export interface LintResult {
   report: Report;
@@ -44,6 +45,7 @@ export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rule
       diagnostics.push({ ruleId: rule.meta.id, severity, ...p, range });
     }
   }
+  releaseDerived(report);
   diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
   return { report, diagnostics, ruleErrors, isReport };
 }

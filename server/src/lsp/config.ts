@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { resolveConfig, type Locale, type ResolvedConfig } from '../core/index';
+import { resolveConfig, type ConfigFile, type Locale, type ResolvedConfig } from '../core/index';
 import { configForFile, loadConfigFile, CONFIG_FILE_NAME, type LoadedConfig } from '../io/config-files';
 import { DEFAULT_SETTINGS, parseSettings, type Settings, type SettingsProblem } from './settings';
 
@@ -31,6 +31,20 @@ export function uriToPath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * One document's configuration from its settings and its `.nianbaorc.json`: the settings' rules,
+ * agencyType and reportYear win over the file's; the locale is the setting's, else the file's,
+ * else the editor's. Pure, so the extension's own views (the summary) layer them the same way.
+ */
+export function layerConfig(file: ConfigFile | undefined, settings: Settings, clientLocale: Locale): { config: ResolvedConfig; locale: Locale } {
+  const overrides: Partial<ResolvedConfig> = { rules: settings.rules, agencyType: settings.agencyType === 'auto' ? undefined : settings.agencyType };
+  if (settings.reportYear !== null) overrides.reportYear = settings.reportYear;
+  const config = resolveConfig(file, overrides);
+  const locale: Locale = settings.locale !== 'auto' ? settings.locale : (file?.locale ?? clientLocale);
+  config.locale = locale;
+  return { config, locale };
 }
 
 export class ConfigStore {
@@ -66,12 +80,7 @@ export class ConfigStore {
     }
     const settings = await s;
     const file = this.configFile(uri);
-    const overrides: Partial<ResolvedConfig> = { rules: settings.rules, agencyType: settings.agencyType === 'auto' ? undefined : settings.agencyType };
-    if (settings.reportYear !== null) overrides.reportYear = settings.reportYear;
-    const config = resolveConfig(file.config, overrides);
-    const locale: Locale = settings.locale !== 'auto' ? settings.locale : (file.config?.locale ?? this.host.clientLocale);
-    config.locale = locale;
-    return { settings, config, locale };
+    return { settings, ...layerConfig(file.config, settings, this.host.clientLocale) };
   }
 
   private configFile(uri: string): LoadedConfig {

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
 import { lint } from '../../../server/src/core';
+import type { SummaryPanel } from '../../../client/src/summary/panel';
 import { runAll, test, waitFor } from './harness';
 
 const folder = () => {
@@ -156,6 +157,55 @@ test('every contributed command is registered, under the category 年报检查',
     assert.ok((c.category ?? '').includes('年报检查') || c.category?.startsWith('%'), `${c.command} is under 年报检查`);
   }
 });
+
+/** 年报检查：生成汇总表 on the active report; the command returns its panel (same extension host). */
+async function showSummary(): Promise<SummaryPanel> {
+  const p = await vscode.commands.executeCommand<SummaryPanel | undefined>('nianbao.showSummary');
+  assert.ok(p?.current, 'nianbao.showSummary returns its panel');
+  return p;
+}
+
+const summaryRules = (p: SummaryPanel) => (p.current.problems ?? []).map((r) => r.ruleId);
+
+test('summary: its problems follow nianbao.rules as the Problems panel does; run again from the summary, the same panel', async () => {
+  const doc = await open('report.txt');
+  await settled(doc);
+  const p = await showSummary();
+  assert.ok(summaryRules(p).includes('table-label-typo'), `table-label-typo among ${summaryRules(p)}`);
+  const cfg = vscode.workspace.getConfiguration('nianbao', doc.uri);
+  await cfg.update('rules', { 'table-label-typo': 'off' }, vscode.ConfigurationTarget.Workspace);
+  try {
+    await waitFor('the summary to drop table-label-typo', () => (summaryRules(p).includes('table-label-typo') ? undefined : true));
+    await waitFor('the Problems panel to drop it too', () => (vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'table-label-typo') ? undefined : true));
+  } finally {
+    await cfg.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  await waitFor('the summary to list it again', () => (summaryRules(p).includes('table-label-typo') ? true : undefined));
+  // Run again with the summary focused (the report stays the active text editor): the same panel, not a second one.
+  p.panel.reveal(undefined, false);
+  await waitFor('the summary to be the active tab', () => (p.panel.active ? true : undefined));
+  assert.equal(await vscode.commands.executeCommand('nianbao.showSummary'), p);
+  p.panel.dispose();
+}, 60_000);
+
+test('summary: a click sent before the webview caught up with an edit still selects its cell', async () => {
+  const doc = await open('report.txt');
+  const p = await showSummary();
+  const cell = p.current.tables?.t3.rows.find((r) => r.key === '一')?.cells[6];
+  assert.ok(cell?.range, '表三 一/总计 has a place in the report');
+  const text = doc.getText().slice(cell.range.start, cell.range.end);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, new vscode.Position(0, 0), '前言\n');
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  // the webview still holds the old offsets: the panel finds the cell again by its place in 表三
+  await p.onMessage({ type: 'reveal', start: cell.range.start, end: cell.range.end, table: 't3', row: '一', col: 6 });
+  const editor = vscode.window.activeTextEditor;
+  assert.ok(editor && editor.document === doc, 'the report is the active editor');
+  assert.equal(doc.offsetAt(editor.selection.start), cell.range.start + 3);
+  assert.equal(doc.getText(editor.selection), text);
+  p.panel.dispose();
+  await closeWithoutSaving();
+}, 60_000);
 
 export function run(): Promise<void> {
   return runAll();

@@ -8,6 +8,17 @@
  * Two labels with the same canonical form are the same label written differently.
  */
 export function canon(s: string): string {
+  // most short lines are already canonical: return them without building a copy
+  let same = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const afterDigit = (c === 0x3001 || c === 44) && i > 0 && s.charCodeAt(i - 1) >= 48 && s.charCodeAt(i - 1) <= 57;
+    if (canonCode(c) !== c || afterDigit) {
+      same = false;
+      break;
+    }
+  }
+  if (same) return s;
   const codes: number[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = canonCode(s.charCodeAt(i));

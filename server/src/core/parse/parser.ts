@@ -202,7 +202,8 @@ function paragraphs(nz: Normalized, lines: Line[], headings: HeadingLine[], tabl
     out.push({ text: text.slice(range.start, range.end), range, section });
     cur = undefined;
   };
-  for (const l of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
     while (hIdx < headings.length && headings[hIdx]!.s <= l.e && headings[hIdx]!.s >= l.s) {
       flush();
       section = headings[hIdx]!.number;

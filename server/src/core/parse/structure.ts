@@ -77,10 +77,15 @@ function titleForms(template: FormatTemplate): TitleForms {
 export function findSectionHeadings(lines: Line[], template: FormatTemplate): HeadingLine[] {
   const out: HeadingLine[] = [];
   const forms = titleForms(template);
-  for (const line of lines) {
+  // indexed loops over the lines: for-of allocates an iterator result per line until optimised
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
     if (line.e - line.s > 120) continue; // a heading line is short: skip prose without any work
     if (!mayBeHeading(line.text)) continue; // table cells, numbers, sub-items: no regex work
-    const trimmed = line.text.replace(/^[\s#*]+|[\s*]+$/g, '');
+    const lead = leadLength(line.text);
+    let stop = line.text.length;
+    while (stop > lead && (line.text.charCodeAt(stop - 1) === 42 || isJsSpace(line.text.charCodeAt(stop - 1)))) stop--;
+    const trimmed = line.text.slice(lead, stop);
     if (!trimmed || trimmed.length > MAX_HEADING_LEN) continue;
     const m = /^([一二三四五六七八九十])\s*[、.．，,]\s*/.exec(trimmed);
     if (!m && /^[（(\d]/.test(trimmed)) continue; // （一） and 1. are sub-headings
@@ -115,7 +120,6 @@ export function findSectionHeadings(lines: Line[], template: FormatTemplate): He
     if (!m && editDistance(cb, sec.standard) > 2) continue;
     // a heading is its title, not a title with a sentence after it
     if (cb.length > sec.longest + 6) continue;
-    const lead = line.text.length - line.text.replace(/^[\s#*]+/, '').length;
     out.push({ number, s: line.s + lead, e: line.s + lead + trimmed.length, text: trimmed, marker: m ? m[1]! : '' });
   }
   return out;
@@ -126,12 +130,7 @@ export function findSectionHeadings(lines: Line[], template: FormatTemplate): He
  * heading does not open with a digit or a bracket (those are sub-items) and contains Chinese.
  */
 function mayBeHeading(t: string): boolean {
-  let i = 0;
-  while (i < t.length) {
-    const c = t.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 0x3000 || c === 35 || c === 42) i++;
-    else break;
-  }
+  const i = leadLength(t);
   if (i >= t.length) return false;
   const first = t.charCodeAt(i);
   if ((first >= 48 && first <= 57) || first === 40 || first === 0xff08) return false;
@@ -157,7 +156,10 @@ export function findSubHeadings(lines: Line[], from: number, to: number): SubHea
   for (let k = lineAt(lines, from); k < lines.length && lines[k]!.s < to; k++) {
     const line = lines[k]!;
     if (line.s < from) continue;
-    const lead = line.text.length - line.text.replace(/^[\s#*]+/, '').length;
+    const lead = leadLength(line.text);
+    // an item opens with a bracket or a digit: other lines are skipped before any copy or regex
+    const first = line.text.charCodeAt(lead);
+    if (!(first === 40 || first === 0xff08 || (first >= 48 && first <= 57))) continue;
     const t = line.text.slice(lead);
     let m = /^[（(]\s*([一二三四五六七八九十]+)\s*[）)]/.exec(t);
     let level = 2;
@@ -186,9 +188,28 @@ export interface TitleInfo {
   year?: { s: number; e: number; value: number };
 }
 
+/** What `\s` matches in a regular expression. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Length of the white space and Markdown marks (`#`, `*`) that open a line. */
+export function leadLength(t: string): number {
+  let i = 0;
+  for (; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!(c === 35 || c === 42 || isJsSpace(c))) break;
+  }
+  return i;
+}
+
 /** The title: the first short lines, before section 一, that together name 年度报告. */
 export function findTitle(lines: Line[], before: number): TitleInfo | undefined {
-  const firstLines = lines.filter((l) => l.s < before && l.text.trim()).slice(0, 6);
+  const firstLines: Line[] = [];
+  for (const l of lines) {
+    if (l.s >= before || firstLines.length === 6) break;
+    if (l.text.trim()) firstLines.push(l);
+  }
   for (let i = 0; i < firstLines.length; i++) {
     let joined = '';
     for (let j = i; j < Math.min(firstLines.length, i + 3); j++) {

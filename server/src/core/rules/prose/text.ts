@@ -4,23 +4,17 @@
  * characters. Everything here is linear in the text length.
  */
 import type { Paragraph, Range, Report } from '../../model';
-
-// Every prose rule walks the same paragraphs: compute them once per parsed report.
-const proseCache = new WeakMap<Report, Paragraph[]>();
-const compactCache = new WeakMap<Report, { p: Paragraph; c: Compact }[]>();
+import { derived } from '../../derived';
 
 /** Paragraphs outside the tables, each clipped where a table starts. Shared; do not mutate. */
 export function prose(report: Report): Paragraph[] {
-  let out = proseCache.get(report);
-  if (!out) proseCache.set(report, (out = computeProse(report)));
-  return out;
+  // every prose rule walks the same paragraphs: computed once per lint
+  return derived(report, 'prose', () => computeProse(report));
 }
 
 /** The prose paragraphs with their compact (whitespace-free) views. Shared; do not mutate. */
 export function compactProse(report: Report): { p: Paragraph; c: Compact }[] {
-  let out = compactCache.get(report);
-  if (!out) compactCache.set(report, (out = prose(report).map((p) => ({ p, c: compact(report.text, p.range) }))));
-  return out;
+  return derived(report, 'compactProse', () => prose(report).map((p) => ({ p, c: compact(report.text, p.range) })));
 }
 
 const htmlCache = new WeakMap<Report, boolean>();
@@ -140,7 +134,8 @@ export function compact(text: string, range: Range): Compact {
     i = lineEnd + 1;
   }
   const s = parts.length === 1 ? parts[0]! : parts.join('');
-  return new Compact(s, runAt, runSrc, range.end);
+  // exact-size copies: a grown array keeps spare capacity, and there is one per paragraph
+  return new Compact(s, runAt.slice(), runSrc.slice(), range.end);
 }
 
 const digitCache = new WeakMap<Compact, string>();
