@@ -18,7 +18,8 @@ test('doubled particles and words are reported, the extra copy deleted by the fi
     ['我局在在门户网站公开年报。', '在在', '在'],
     ['进一步步推进政务公开。', '步步', '步'],
     ['严格严格落实保密审查制度。', '严格严格', '严格'],
-    ['全面推进信息公开信息公开工作。', '信息公开信息公开', '信息公开'],
+    ['我局将信息公开信息公开工作纳入考核。', '信息公开信息公开', '信息公开'],
+    ['落实保密审查制度，经审核审核后公开。', '审核审核', '审核'],
     ['我局的的的工作。', '的的的', '的'],
     ['关键是是做好公开。', '是是', '是'],
   ];
@@ -52,7 +53,7 @@ test('legitimate repeats: reduplication, word boundaries, numerals, 一X一X, ma
     '常常、人人、天天、一一对应、层层把关、年年、个个、处处、看看、谢谢。',
     '深入学习习近平新时代中国特色社会主义思想，加强监督督促，改进工作作风，明确项目目标，更新管理理念。',
     '紧紧围绕中心工作，牢牢把握正确方向，大大提高办理质量，实实在在解决问题。',
-    '一个一个落实，一步一步推进，一件一件办理。',
+    '一个一个落实，一步一步推进，一件一件办理，一个问题一个问题跟进解决。',
     '二二、三三两两、二〇二二年、〇〇、××、……、——。',
     '为了了解群众需求，我们开展了了解情况的调研，不了了之的问题得到解决，关键是是否依法公开。',
     '天天天天',
@@ -60,6 +61,18 @@ test('legitimate repeats: reduplication, word boundaries, numerals, 一X一X, ma
     '研究研究，讨论讨论，商量商量。',
   ];
   for (const body of quiet) for (const layout of PROSE_LAYOUTS) assert.deepEqual(found(doc(body, layout), ID), [], `${body} (${layout})`);
+});
+
+test('words met again across a word boundary (seen in 2,200 laws) are not doubled words', () => {
+  const quiet = [
+    '向登记机关报送上一年度年度报告，并向社会公示。',
+    '集装箱装箱现场检查员，支持中小企业创业创新，根据信用评价等级分级分类监督管理。',
+    '国务院交通运输主管部门直接管理的航道的航道保护范围，设立的市的市区内。',
+    '对接受人接受人体器官移植的风险进行评估，伪造报纸名称出版出版物，由集体经济组织组织开展造林绿化。',
+    '特别行政区行政区域图，实行合伙人一人一票，保险标的的保险价值，按照本规定规定的期限受保护。',
+    '确需在在线法庭之外组织庭审，每周工作工作时长超出40小时，代表代表团发表意见。',
+  ];
+  for (const body of quiet) assert.deepEqual(found(doc(body), ID), [], body);
 });
 
 test('a repeat across a line break or a space is not reported (a heading and its paragraph; PDF text)', () => {
@@ -73,7 +86,7 @@ test('a repeat across a line break or a space is not reported (a heading and its
 
 test('tables are not prose: the full sample report is quiet in every table layout', () => {
   for (const layout of LAYOUTS) assert.deepEqual(found(fullReport('我局认真落实条例要求，主动公开政府信息。', layout), ID), [], layout);
-  const d = diags(fullReport('我局的的工作审核审核有序。', 'markdown'), ID);
+  const d = diags(fullReport('我局的的工作经审核审核后公开。', 'markdown'), ID);
   assert.equal(d.length, 2);
 });
 
@@ -82,8 +95,8 @@ test('config words.repeatWhitelist extends the list', () => {
   assert.deepEqual(found(text, ID), ['做细做细']);
   assert.deepEqual(found(text, ID, resolveConfig({ words: { repeatWhitelist: ['做细做细'] } })), []);
   // an entry may be a longer word around the repeat
-  assert.deepEqual(found(doc('我局在在线平台公开。'), ID), ['在在']);
-  assert.deepEqual(found(doc('我局在在线平台公开。'), ID, resolveConfig({ words: { repeatWhitelist: ['在在线'] } })), []);
+  assert.deepEqual(found(doc('我局在在办件中公开。'), ID), ['在在']);
+  assert.deepEqual(found(doc('我局在在办件中公开。'), ID, resolveConfig({ words: { repeatWhitelist: ['在在办'] } })), []);
 });
 
 test('fixes: particles are safe (applied by --fix), doubled words only on request; round trip is idempotent', () => {

@@ -84,6 +84,17 @@ test('the agency type told from the name: 乡镇 and 办公室 are departments; 
   assert.equal(found(retitled('江苏省人民政府', '2025年3月2日')).length, 0);
 });
 
+test('reports on 2018 and before: 3月31日 for every agency (the 2007 条例, art. 31)', () => {
+  const old = (date: string) => seed0.replace(/2023/g, '2017').replace('2024年1月18日', date);
+  assert.equal(lint(old('2018年3月1日')).report.year?.value, 2017);
+  assert.deepEqual(found(old('2018年3月1日')), [], 'a department in March 2018: in time then');
+  const d = found(old('2018年4月2日'));
+  assert.equal(d.length, 1);
+  assert.match(d[0]!.message.zh, /晚于公布期限2018年3月31日（2017年度报告适用2019年修订前的《条例》第三十一条/);
+  // a report on 2019 (published in 2020) is under the revised 条例
+  assert.equal(found(seed0.replace(/2023/g, '2019').replace('2024年1月18日', '2020年3月1日')).length, 1);
+});
+
 test('dated before the report year ended: a wrong year, most likely', () => {
   const text = seed0.replace('2024年1月18日', '2023年1月18日');
   const d = found(text);

@@ -142,6 +142,7 @@ test('plans and reviews that are fine stay quiet', () => {
     '存在的主要问题是政策解读质量仍需提升。2024年，我市将政策解读纳入年度考核，解读质量明显提升。',
     '（一）上年度问题整改情况。2024年工作计划完成情况良好。（二）存在的主要问题。培训不足。',
     '针对2023年度报告中提出的问题，2024年，我市加强了培训。',
+    '上年度报告中提出，2024年我市将进一步加强培训，目前已全部完成。',
   ];
   for (const s of quiet) assert.deepEqual(found(render(withProse({ problems: s }), 'tsv')).map((d) => d.message.zh), [], s);
   // seed 004's “2022年，我们将坚持…” in its 2021 report, 洪泽 2024's “2025 年我们将…”

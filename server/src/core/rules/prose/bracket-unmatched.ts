@@ -35,10 +35,17 @@ function isListMarker(t: string, close: number): boolean {
   return isSpace(before) || '，。；：、,;:#>*-'.includes(String.fromCharCode(before));
 }
 
+/** Cheap superset test of the marks in KINDS: （）《》“”〔〕【】(). */
+function mayBeBracket(c: number): boolean {
+  return c === 0x28 || c === 0x29 || c === 0x201c || c === 0x201d || (c >= 0x300a && c <= 0x3015) || c === 0xff08 || c === 0xff09;
+}
+
 /** The text between two paragraphs holds nothing but blank lines, page markers (`- 3 -`) and HTML tags. */
 function onlyBreaks(text: string, a: number, b: number): boolean {
   if (b - a > 300) return false;
-  const gap = text.slice(a, b).replace(/<[^<>\n]{0,80}>/g, '');
+  let gap = text.slice(a, b);
+  if (!gap.trim()) return true; // the usual case: a blank line
+  gap = gap.replace(/<[^<>\n]{0,80}>/g, '');
   return gap.split('\n').every((line) => !line.trim() || isPageMarker(line));
 }
 
@@ -91,6 +98,7 @@ const rule: Rule = {
       const t = p.text;
       for (let i = 0; i < t.length; i++) {
         const c = t.charCodeAt(i);
+        if (!mayBeBracket(c)) continue; // fast path: almost every character
         const o = OPEN.get(c);
         if (o !== undefined) {
           // a quotation over several paragraphs: each opens with “, only the last closes

@@ -71,17 +71,44 @@ function reportable(t: string, i: number, L: number, whitelist: RepeatIndex): bo
   if (L === 1) return PARTICLES.has(unit);
   // 据悉熟悉熟悉: the repeat read from 悉 is 熟悉熟悉 shifted; check the shifted readings too
   for (let s = 1; s < L && doubled(t, i + s, L); s++) if (covered(whitelist, t, i + s, L)) return false;
-  if (L === 2 && unit[0] === '一') return false; // 一个一个, 一步一步
-  return ![...unit].every((ch) => NUMERALS.has(ch));
+  if (unit[0] === '一') return false; // 一个一个, 一步一步, 一个问题一个问题
+  if ([...unit].every((ch) => NUMERALS.has(ch))) return false;
+  // 管理的航道的航道保护范围, 针对企业对企业: a phrase met again, not a word written twice
+  if (unit.includes('的') || unit.includes('之') || EDGE.has(unit[0]!) || EDGE.has(unit[L - 1]!)) return false;
+  // A word written twice starts and ends at word boundaries; most doubles of 2–4 characters in
+  // edited text fall across them instead (上一年度|年度报告, 集装箱|装箱, 企业|创业|创新).
+  // Without a dictionary: require a clear boundary on one side at least.
+  const end = i + 2 * L;
+  return boundaryBefore(t, i) || boundaryAfter(t, end);
+}
+
+/** A doubled unit starting or ending with a function character is a phrase, not a word (对企业|对企业). */
+const EDGE = new Set('了在是和与及把被将从向并而或也都对为以于等');
+
+/** Function characters that end the word before a content word (经过|审核, 我局|将|严格). */
+const LEFT = new Set('的了在是和与及把被将从向并而或也都均已再又还就过');
+/** Function characters that start what follows a content word (审核|后, 公开|的). */
+const RIGHT = new Set('的了和与及并而或也都后等');
+
+function boundaryBefore(t: string, i: number): boolean {
+  if (i === 0) return true;
+  const c = t.charCodeAt(i - 1);
+  return !isHan(c) || LEFT.has(t[i - 1]!);
+}
+
+function boundaryAfter(t: string, end: number): boolean {
+  if (end >= t.length) return true;
+  const c = t.charCodeAt(end);
+  return !isHan(c) || RIGHT.has(t[end]!);
 }
 
 /**
  * Accidentally doubled characters and words (的的, 审核审核). Most doubled characters are
  * legitimate (常常, 层层) or a word boundary (学习习近平, 监督督促), so single characters are
- * checked only from a short list of particles; doubled words of 2–4 characters always, except
- * the reduplications of the whitelist (研究研究) and 一X一X. Repeats separated by a line break or
- * a space are never reported: a heading is often followed by a paragraph opening with its words,
- * and PDF text breaks lines anywhere.
+ * checked only from a short list of particles; doubled words of 2–4 characters where a word
+ * boundary shows on one side, except the reduplications of the whitelist (研究研究) and 一X一X.
+ * Repeats separated by a line break or a space are never reported: a heading is often followed
+ * by a paragraph opening with its words, and PDF text breaks lines anywhere.
  */
 const rule: Rule = {
   meta: {
@@ -91,8 +118,8 @@ const rule: Rule = {
     fixable: true,
     description: { zh: '字词误重复（如“的的”“审核审核”）', en: 'A character or word written twice by accident (的的, 审核审核)' },
     docs: {
-      zh: '报告误重复的字词：“的的”“了了”“在在”等虚词连写，以及两到四字的词连写两遍（“审核审核”“信息公开信息公开”）。单字叠用大多是正常的（常常、层层、天天）或恰在词的分界上（学习习近平、监督督促），所以单字只检查少数虚词；词表 server/src/core/words/repeat-whitelist.json 列出合法的叠用（不了了之、实实在在、研究研究），可在配置 `words.repeatWhitelist` 中扩充。“一个一个”之类、汉字数字和跨行、隔空格的重复不报告。快速修复删去多余的部分；多字词的修复需手动确认。',
-      en: 'Reports doubled particles (的的, 了了, 在在) and words of two to four characters written twice (审核审核). Most doubled single characters are legitimate (常常, 层层) or fall on a word boundary (学习习近平), so single characters are checked only from a short list of particles. The word list server/src/core/words/repeat-whitelist.json holds legitimate reduplications (不了了之, 实实在在, 研究研究), extended by config `words.repeatWhitelist`. 一X一X, Chinese numerals and repeats across a line break or a space are not reported. The fix deletes the extra copy (applied on request only for words).',
+      zh: '报告误重复的字词：“的的”“了了”“在在”等虚词连写，以及两到四字的词连写两遍（“经审核审核后”“严格严格落实”）。单字叠用大多是正常的（常常、层层、天天）或恰在词的分界上（学习习近平、监督督促），所以单字只检查少数虚词；多字词在没有词典的情况下也常跨越词的分界（上一年度年度报告、企业创业创新），所以只在至少一侧是明确的分界（标点、段落首尾或“的、了、和、后”等虚词）时报告。词表 server/src/core/words/repeat-whitelist.json 列出合法的叠用（不了了之、实实在在、研究研究），可在配置 `words.repeatWhitelist` 中扩充。“一个一个”之类、汉字数字和跨行、隔空格的重复不报告。快速修复删去多余的部分；多字词的修复需手动确认。',
+      en: 'Reports doubled particles (的的, 了了, 在在) and words of two to four characters written twice (经审核审核后). Most doubled single characters are legitimate (常常, 层层) or fall on a word boundary (学习习近平), so single characters are checked only from a short list of particles; without a dictionary, doubled words often fall across word boundaries too (上一年度年度报告), so they are reported only with a clear boundary on one side at least (punctuation, the paragraph’s start or end, or a particle such as 的, 了, 和, 后). The word list server/src/core/words/repeat-whitelist.json holds legitimate reduplications (不了了之, 实实在在, 研究研究), extended by config `words.repeatWhitelist`. 一X一X, Chinese numerals and repeats across a line break or a space are not reported. The fix deletes the extra copy (applied on request only for words).',
     },
   },
   check(ctx) {

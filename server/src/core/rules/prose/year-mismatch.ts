@@ -21,6 +21,8 @@ const COMPARES = /同比|相比|比较|较上年|较去年|上年|去年|上一�
 const PLAN_MARKER = new RegExp(`(?:下一步|明年|下一年度?|新的一年|来年|今后)(?:工作)?[，,（(]?(${D}{4})年度?(?=[，,）)、]|我|本|将|要|拟|计划|继续|重点|全|各)`, 'g');
 /** In section 五, a sentence or clause `2024年，我局将继续…` (将 followed by what only a plan says). */
 const WILL = /^(?:[^，。；]{0,12}?)将(?:继续|进一步|持续|着力|重点|切实|从以下|围绕|紧紧|坚持|不断|加大|加强|深入|全面|严格|做好|抓好|聚焦|狠抓|扎实|认真|积极|努力|以)/;
+/** Before a plan in the same sentence: it is last year's plan, quoted (`上年度报告中提出，2024年将…`). */
+const QUOTED_PLAN = /提出|报告中|上年|去年|上一年|曾|原定|计划中/;
 /** In section 五: a `2024年工作计划` heading. */
 const PLAN_HEADING = new RegExp(`(${D}{4})年度?(?:工作)?(?:计划|打算|思路|安排|重点工作|工作重点)(?!完成|执行|落实|情况|的|中|要求)`, 'g');
 
@@ -92,6 +94,11 @@ function agencyAt(s: string, i: number, agency: string | undefined): string | un
 function sentenceEnd(s: string, i: number): number {
   for (let k = i; k < s.length; k++) if ('。！？!?'.includes(s[k]!)) return k + 1;
   return s.length;
+}
+
+function sentenceBegin(s: string, i: number): number {
+  for (let k = i - 1; k >= 0; k--) if ('。！？!?'.includes(s[k]!)) return k + 1;
+  return 0;
 }
 
 function quote(s: string, from: number): string {
@@ -187,6 +194,7 @@ function checkPlans(ctx: RuleContext, c: Compact, Y: YearSpan & { source: Msg },
   if (!section5) return;
   for (const o of openings(ctx.text, c, true)) {
     if (o.value > Y.value || !WILL.test(s.slice(o.after, o.after + 24))) continue;
+    if (QUOTED_PLAN.test(s.slice(sentenceBegin(s, o.at), o.at))) continue; // last year's plan, quoted
     report(o.at, o.value, o.at);
   }
   PLAN_HEADING.lastIndex = 0;
