@@ -1,4 +1,4 @@
-// `check --concurrency`: many files on worker threads give exactly what one thread gives, in
+// `check` and `summary` with `--concurrency`: many files on worker threads give exactly what one thread gives, in
 // the same order, with per-file messages (a bad config, an unreadable file) kept; --fix works
 // from the workers too.
 import { after, test } from 'node:test';
@@ -62,4 +62,15 @@ test('a bad --concurrency value is a usage error', () => {
   const r = runCli(['check', '--concurrency', 'many', SAMPLES]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--concurrency/);
+});
+
+test('summary --concurrency 3 gives the same consolidated tables and messages as off', () => {
+  const dir = corpus();
+  const one = runCli(['summary', '--format', 'json', '--concurrency', 'off', dir]);
+  const many = runCli(['summary', '--format', 'json', '--concurrency', '3', dir]);
+  assert.ok(JSON.parse(one.stdout), 'json output');
+  assert.match(one.stderr, /binary\.txt/);
+  assert.equal(many.code, one.code);
+  assert.equal(many.stdout, one.stdout);
+  assert.equal(many.stderr, one.stderr);
 });

@@ -5,7 +5,7 @@
 import { runCheck } from './commands/check';
 import { runSummary } from './commands/summary';
 import { UsageError } from './args';
-import { isCheckWorker, runCheckWorker } from './pool';
+import { isPoolWorker, runWorker } from './pool';
 
 const VERSION = '0.1.0';
 
@@ -16,6 +16,7 @@ Usage:
                 [--locale zh-CN|en] [--report-year YYYY] [--config FILE] [--no-config]
                 [--stdin [--stdin-filename NAME]] [--max-file-size MB] [--concurrency N|auto|off]
   nianbao summary PATHS… [--format md|csv|json|xlsx] [-o FILE] [--year YYYY] [--locale zh-CN|en]
+                  [--concurrency N|auto|off]
   nianbao --help | --version
 
 Files: .txt and .md (folders are searched). Config: .nianbaorc.json from the file's folder upward.
@@ -45,8 +46,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// the same bundle runs the worker threads of `check` (cli/pool.ts)
-if (isCheckWorker()) runCheckWorker();
+// the same bundle runs the worker threads of `check` and `summary` (cli/pool.ts)
+if (isPoolWorker()) runWorker();
 else {
   main(process.argv.slice(2)).then(
     (code) => {

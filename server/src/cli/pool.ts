@@ -1,15 +1,21 @@
 /**
- * `nianbao check` over many files on every core: the main thread and worker threads take
+ * Many files on every core (`check` and `summary`): the main thread and worker threads take
  * chunks of files from one queue (so a slow file never holds the others back) and the
  * results come back in the files' order. A worker that dies hands its files back to the main
- * thread: every file is still checked, once.
+ * thread: every file is still done, once. A task takes a path and plain-data options and
+ * returns plain data (it crosses threads by structured clone).
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { checkFile, type CheckOptions, type FileOutcome } from './check-file';
+import { checkFile } from './check-file';
+import { summaryInput } from './summary-file';
 import { UsageError } from './args';
 
-const ROLE = 'nianbao-check-worker';
+export type TaskName = 'check' | 'summary';
+/** Each task's options type is its own; the pool passes them through untouched. */
+const TASKS: Record<TaskName, (file: string, options: never) => Promise<unknown>> = { check: checkFile, summary: summaryInput };
+
+const ROLE = 'nianbao-worker';
 /** Starting a worker costs about as much as checking this many reports. */
 const FILES_PER_WORKER = 40;
 const CHUNK = 8;
@@ -31,8 +37,10 @@ export function workerCount(option: string | undefined, files: number): number {
   return n > 1 && bundlePath() ? n : 0;
 }
 
-export async function checkInWorkers(files: string[], options: CheckOptions, threads: number): Promise<FileOutcome[]> {
-  const out: FileOutcome[] = new Array(files.length);
+/** The task over every file, on `threads` threads (the main one included), results in order. */
+export async function runOnThreads<T>(task: TaskName, files: string[], options: unknown, threads: number): Promise<T[]> {
+  const run = TASKS[task] as (file: string, options: unknown) => Promise<T>;
+  const out: T[] = new Array(files.length);
   let next = 0;
   const take = (): [number, number] | undefined => {
     if (next >= files.length) return undefined;
@@ -45,13 +53,13 @@ export async function checkInWorkers(files: string[], options: CheckOptions, thr
   for (let w = 0; w < threads - 1; w++) {
     finished.push(
       new Promise<void>((resolve) => {
-        const worker = new Worker(bundlePath()!, { workerData: { role: ROLE, options } });
+        const worker = new Worker(bundlePath()!, { workerData: { role: ROLE, task, options } });
         let held: [number, number] | undefined;
         const feed = () => {
           held = take();
           worker.postMessage(held ? { start: held[0], files: files.slice(held[0], held[1]) } : null);
         };
-        worker.on('message', (m: { start: number; outcomes: FileOutcome[] }) => {
+        worker.on('message', (m: { start: number; outcomes: T[] }) => {
           m.outcomes.forEach((o, i) => (out[m.start + i] = o));
           feed();
         });
@@ -68,7 +76,7 @@ export async function checkInWorkers(files: string[], options: CheckOptions, thr
   }
   // the main thread works too, yielding between chunks so that the workers are fed
   const checkRange = async ([s, e]: [number, number]) => {
-    for (let i = s; i < e; i++) out[i] = await checkFile(files[i]!, options);
+    for (let i = s; i < e; i++) out[i] = await run(files[i]!, options);
   };
   for (let r = take(); r; r = take()) {
     await checkRange(r);
@@ -79,20 +87,21 @@ export async function checkInWorkers(files: string[], options: CheckOptions, thr
   return out;
 }
 
-/** True in a worker started by checkInWorkers. */
-export function isCheckWorker(): boolean {
+/** True in a worker started by runOnThreads. */
+export function isPoolWorker(): boolean {
   return !isMainThread && (workerData as { role?: string } | null)?.role === ROLE;
 }
 
-export function runCheckWorker(): void {
-  const options = (workerData as { options: CheckOptions }).options;
+export function runWorker(): void {
+  const { task, options } = workerData as { task: TaskName; options: unknown };
+  const run = TASKS[task] as (file: string, options: unknown) => Promise<unknown>;
   parentPort!.on('message', async (m: { start: number; files: string[] } | null) => {
     if (!m) {
       parentPort!.close();
       return;
     }
-    const outcomes: FileOutcome[] = [];
-    for (const f of m.files) outcomes.push(await checkFile(f, options));
+    const outcomes: unknown[] = [];
+    for (const f of m.files) outcomes.push(await run(f, options));
     parentPort!.postMessage({ start: m.start, outcomes });
   });
 }

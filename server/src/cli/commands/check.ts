@@ -7,7 +7,7 @@ import { loadConfigFile } from '../../io/config-files';
 import { parseArgs, lastOption, UsageError } from '../args';
 import type { FileResult } from '../formatters/result';
 import { checkFile, type CheckOptions, type FileOutcome } from '../check-file';
-import { checkInWorkers, workerCount } from '../pool';
+import { runOnThreads, workerCount } from '../pool';
 import { formatStylish } from '../formatters/stylish';
 import { formatSarif } from '../formatters/sarif';
 
@@ -61,7 +61,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     stdin,
   };
   const workers = stdin ? 0 : workerCount(lastOption(args, 'concurrency'), files.length);
-  const outcomes = workers > 0 ? await checkInWorkers(files, options, workers) : await checkHere(files, options);
+  const outcomes = workers > 0 ? await runOnThreads<FileOutcome>('check', files, options, workers) : await checkHere(files, options);
   for (const o of outcomes) {
     stderrLines.push(...o.stderr);
     locale = o.locale;

@@ -5,16 +5,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { consolidate, lint, localize, normalizeReport, resolveConfig, toCsv, toJson, toMarkdown, type Locale, type SummaryInput } from '../../core';
-import { collectFiles, readReportFile } from '../../io/files';
-import { configForFile } from '../../io/config-files';
+import { consolidate, localize, toCsv, toJson, toMarkdown, type Locale, type SummaryInput } from '../../core';
+import { collectFiles } from '../../io/files';
+import { runOnThreads, workerCount } from '../pool';
+import { summaryInput, type SummaryFileOptions, type SummaryFileOutcome } from '../summary-file';
 import { toXlsx } from '../../io/summary-xlsx';
 import { lastOption, parseArgs, UsageError } from '../args';
 
 const FORMATS = ['md', 'csv', 'json', 'xlsx'];
 
 export async function runSummary(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { options: ['format', 'o', 'output', 'year', 'locale'], flags: ['no-config'] });
+  const args = parseArgs(argv, { options: ['format', 'o', 'output', 'year', 'locale', 'concurrency'], flags: ['no-config'] });
   const format = lastOption(args, 'format') ?? 'md';
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be md, csv, json or xlsx (got '${format}')`);
   const out = lastOption(args, 'o') ?? lastOption(args, 'output');
@@ -31,16 +32,12 @@ export async function runSummary(argv: string[]): Promise<number> {
   const display = (p: string) => relative(process.cwd(), p) || p;
   const stderr: string[] = errors.map((e) => `${display(e.path)}: ${localize(e.error, locale)}`);
   const inputs: SummaryInput[] = [];
-  for (const file of files) {
-    const loaded = args.flags.has('no-config') ? { errors: [] } : configForFile(file);
-    const config = resolveConfig(loaded.errors.length ? undefined : loaded.config, { locale });
-    const read = readReportFile(file, config.maxFileSizeMB * 1024 * 1024);
-    if (!read.ok) {
-      stderr.push(`${display(file)}: ${localize(read.error, locale)}`);
-      inputs.push({ file: display(file), error: read.error });
-      continue;
-    }
-    inputs.push({ file: display(file), report: normalizeReport(lint(read.text, config)) });
+  const options: SummaryFileOptions = { noConfig: args.flags.has('no-config'), locale };
+  const threads = workerCount(lastOption(args, 'concurrency'), files.length);
+  const outcomes = threads > 0 ? await runOnThreads<SummaryFileOutcome>('summary', files, options, threads) : await summaryHere(files, options);
+  for (const o of outcomes) {
+    if (o.stderr) stderr.push(o.stderr);
+    inputs.push(o.input);
   }
   for (const e of errors) inputs.push({ file: display(e.path), error: e.error });
 
@@ -65,4 +62,10 @@ export async function runSummary(argv: string[]): Promise<number> {
   if (!files.length && !errors.length) stderr.push(locale === 'en' ? 'no report files found' : '没有找到年报文件');
   if (stderr.length) process.stderr.write(stderr.map((l) => `nianbao: ${l}`).join('\n') + '\n');
   return code;
+}
+
+async function summaryHere(files: string[], options: SummaryFileOptions): Promise<SummaryFileOutcome[]> {
+  const out: SummaryFileOutcome[] = [];
+  for (const file of files) out.push(await summaryInput(file, options));
+  return out;
 }

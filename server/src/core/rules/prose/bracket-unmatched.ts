@@ -38,7 +38,9 @@ function isListMarker(t: string, close: number): boolean {
 /** The text between two paragraphs holds nothing but blank lines, page markers (`- 3 -`) and HTML tags. */
 function onlyBreaks(text: string, a: number, b: number): boolean {
   if (b - a > 300) return false;
-  const gap = text.slice(a, b).replace(/<[^<>\n]{0,80}>/g, '');
+  let gap = text.slice(a, b);
+  if (!gap.trim()) return true; // the usual case: a blank line
+  gap = gap.replace(/<[^<>\n]{0,80}>/g, '');
   return gap.split('\n').every((line) => !line.trim() || isPageMarker(line));
 }
 

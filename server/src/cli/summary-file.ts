@@ -1,0 +1,30 @@
+/**
+ * One file of `nianbao summary`: read, lint, and the report normalised for consolidation.
+ * Runs on the main thread or in a worker (cli/pool.ts): plain data in and out.
+ */
+import { relative } from 'node:path';
+import { lint, localize, normalizeReport, resolveConfig, type Locale, type SummaryInput } from '../core';
+import { readReportFile } from '../io/files';
+import { configForFile } from '../io/config-files';
+
+export interface SummaryFileOptions {
+  noConfig: boolean;
+  locale: Locale;
+}
+
+export interface SummaryFileOutcome {
+  input: SummaryInput;
+  /** A message for stderr when the file could not be read. */
+  stderr?: string;
+}
+
+/** How a path is shown: relative to the working directory. */
+export const displayPath = (p: string) => relative(process.cwd(), p) || p;
+
+export async function summaryInput(file: string, o: SummaryFileOptions): Promise<SummaryFileOutcome> {
+  const loaded = o.noConfig ? { errors: [] } : configForFile(file);
+  const config = resolveConfig(loaded.errors.length ? undefined : loaded.config, { locale: o.locale });
+  const read = readReportFile(file, config.maxFileSizeMB * 1024 * 1024);
+  if (!read.ok) return { input: { file: displayPath(file), error: read.error }, stderr: `${displayPath(file)}: ${localize(read.error, o.locale)}` };
+  return { input: { file: displayPath(file), report: normalizeReport(lint(read.text, config)) } };
+}
