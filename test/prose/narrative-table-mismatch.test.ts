@@ -131,6 +131,17 @@ test('numbers of a subset, another body or another year are not compared', () =>
   }
 });
 
+test('行政复议 cases and hotline tickets outside the requests part are not compared', () => {
+  const other = '（五）监督保障情况。全年办理行政复议案件 560 件，行政诉讼案件 300 件，均获维持；12345 热线共受理 5000 件，办结 4990 件。';
+  for (const layout of ['tsv', 'pdf'] as const) {
+    const text = reportWith(layout, { overview: overview(pdfLines(HUAIAN_REQUESTS)).replace('（五）监督保障情况。加强监督保障。', other) });
+    assert.deepEqual(ruleDiags(text, RULE).map((d) => d.message.zh), [], layout);
+  }
+  // in the requests part they are the report's own numbers
+  const text = reportWith('tsv', { overview: overview(`（二）依申请公开情况。全年行政复议 560 件。`) });
+  assert.deepEqual(ruleDiags(text, RULE).map((d) => at(text, d.range)), ['560']);
+});
+
 test('real report: 洪泽区 2024 says 17 applications, 表三 says 95; agreeing text is quiet', () => {
   const hz = readFileSync(`${EXTERNAL}/hongze-district-2024.txt`, 'utf8');
   const d = ruleDiags(hz, RULE);

@@ -221,8 +221,8 @@ const rule: Rule = {
     fixable: false,
     description: { zh: '正文数字与表格不一致（如正文称受理申请17件，表三本年新收总计95件）', en: 'A number in the prose contradicts a table (e.g. 17 applications in the text, 95 in table 3)' },
     docs: {
-      zh: '正文中的受理（收到、新收）申请数、办结（答复）数、上年结转数、结转下年度数，以及予以公开、部分公开、不予公开等各类办理结果件数，与表三对应行的“总计”比较；行政复议、行政诉讼（未经复议直接起诉、复议后起诉）的件数及其中结果维持、结果纠正、其他结果、尚未审结的件数与表四比较。正文称“未收到政府信息公开申请”而表三本年新收大于 0、称“未发生行政复议、行政诉讼”而表四有案件、称“均获维持”而表四有结果纠正或尚未审结的，也报告。每处都报告，消息给出两边的数字，并指向表格单元格。匹配忽略换行（PDF 文本在句中断行）和全角数字；带“其中通过网上、上年、同比、各部门、乡镇”等限定或写明其他年份的数字不比较；表格自身的合计有误时，正文与各分项之和一致也不报告（由表格规则报告）。',
-      en: 'Applications received (受理, 收到, 新收), handled (办结, 答复), carried over from last year and to next year, and the counts of each result (予以公开, 部分公开, 不予公开 …) in the prose are compared with the 总计 of the matching 表三 rows; review and lawsuit counts (direct, after review) and their upheld / corrected / other / pending counts with 表四. “No applications received” while 表三 has new applications, “no reviews or lawsuits” while 表四 has cases, and “all upheld” while 表四 has corrected or pending cases are reported too. Every occurrence is reported with both numbers, pointing at the table cells. Line breaks (PDF text breaks lines inside sentences) and full-width digits are ignored; numbers qualified by 其中通过网上, 上年, 同比, 各部门, 乡镇 … or by another year are not compared; when the table\'s own total is off, prose that matches the sum of its parts is left to the table rules.',
+      zh: '正文中的受理（收到、新收）申请数及其中自然人、法人或其他组织的申请数，办结（答复）数、上年结转数、结转下年度数，以及予以公开、部分公开、不予公开等各类办理结果件数，与表三对应行的“总计”比较；行政复议、行政诉讼（未经复议直接起诉、复议后起诉）的件数及其中结果维持、结果纠正、其他结果、尚未审结的件数与表四比较。正文称“未收到政府信息公开申请”而表三本年新收大于 0、称“未发生行政复议、行政诉讼”而表四有案件、称“均获维持”而表四有结果纠正或尚未审结的，也报告。每处都报告，消息给出两边的数字，并指向表格单元格。匹配忽略换行（PDF 文本在句中断行、跨页）和全角数字。为避免误报：行政复议、行政诉讼的数字只在谈及政府信息公开（或依申请公开）的句子中、或在第四部分中比较（政府年报常另述全部行政复议案件）；“受理、办结”等须是申请（12345 热线工单等不比较）；带“其中通过网上、上年、同比、各部门、乡镇、各县区”等限定或写明其他年份的数字不比较；表格自身的合计有误时，正文与各分项之和一致也不报告（由表格规则报告）。',
+      en: 'Applications received (受理, 收到, 新收) and their natural-person / organisation split, handled (办结, 答复), carried over from last year and to next year, and the counts of each result (予以公开, 部分公开, 不予公开 …) in the prose are compared with the 总计 of the matching 表三 rows; review and lawsuit counts (direct, after review) and their upheld / corrected / other / pending counts with 表四. “No applications received” while 表三 has new applications, “no reviews or lawsuits” while 表四 has cases, and “all upheld” while 表四 has corrected or pending cases are reported too. Every occurrence is reported with both numbers, pointing at the table cells. Line breaks and page breaks (PDF text) and full-width digits are ignored. To stay quiet on other numbers: review and lawsuit counts are compared only in a sentence about information disclosure (or in section 四), since a government\'s report also counts all its reviews; 受理 and 办结 must be about requests (not hotline tickets); numbers qualified by 其中通过网上, 上年, 同比, 各部门, 乡镇, 各县区 … or by another year are not compared; when the table\'s own total is off, prose that matches the sum of its parts is left to the table rules.',
     },
   },
   check(ctx) {
@@ -234,7 +234,8 @@ const rule: Rule = {
       return cache.get(key);
     };
     const year = report.year?.value;
-    for (const { c } of compactProse(report)) {
+    for (const { p, c } of compactProse(report)) {
+      const section = p.section;
       const s = asciiDigits(c);
       if (!hasAnchorChar(s)) continue;
       const taken: Range[] = [];
@@ -259,6 +260,14 @@ const rule: Rule = {
         for (const claim of claims) {
           if (claim.end > ANCHOR.lastIndex) ANCHOR.lastIndex = claim.end;
           if (!claim.q) continue;
+          // the sentence must be about information requests: a government's report also counts all its
+          // 行政复议 cases, 12345 hotline tickets … (section 四 is about them by definition)
+          // (the sentence, and the one before it, up to 60 characters back)
+          // — not past a sub-heading （五）监督保障情况)
+          let about = s.slice(Math.max(0, Math.min(sent.start, claim.from - 60)), Math.min(sent.end, claim.end + 12));
+          const sub = about.search(/[（(][一二三四五六七八九十][）)][^（(]*$/);
+          if (sub > 0) about = about.slice(sub);
+          if (T4_WORDS.has(m[0]) ? section !== 4 && !/信息公开|依申请/.test(about) : GENERIC_WORDS.has(m[0]) && !/申请|信息公开/.test(about)) continue;
           const lead = s.slice(clauseStart(s, claim.from, sent.start), claim.from);
           if (OTHER.test(lead) || (!claim.subsetOk && SUBSET.test(lead))) continue;
           const yearBefore = lastYear(s.slice(sent.start, claim.from));
@@ -276,6 +285,12 @@ const rule: Rule = {
 
 /** Anchors that only begin a forward count (“受理…N件”). */
 const COUNT_ONLY = new Set(['受理', '收到', '接收', '接到', '新收', '办理', '办结', '答复', '予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理', '自然人', '法人或其他组织', '法人和其他组织']);
+
+/** Anchors whose claims are about 表四. */
+const T4_WORDS = new Set(['行政复议', '行政诉讼', '起诉', '维持', '纠正', '其他结果', '审结']);
+
+/** Anchors that also count other things (hotline tickets, letters): the sentence must name requests. */
+const GENERIC_WORDS = new Set(['受理', '收到', '接收', '接到', '新收', '办结', '答复']);
 
 /** 。！？ */
 const isStop = (ch: number) => ch === 0x3002 || ch === 0xff01 || ch === 0xff1f;
