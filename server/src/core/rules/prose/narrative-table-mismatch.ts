@@ -131,7 +131,7 @@ function t4(r: Report, groups: number[], col: number): Quantity | undefined {
   };
 }
 
-const N = '(\\d+|[〇零一二两三四五六七八九十百千]+)';
+const N = '(\\d{1,3}(?:,\\d{3})+|\\d+|[〇零一二两三四五六七八九十百千]+)';
 const sticky = (src: string) => new RegExp(src, 'y');
 const COUNT_TAIL = `(?:共|共计|合计|总计|计|为)?${N}`;
 
@@ -169,7 +169,7 @@ const CATEGORY_WORDS = /予以公开|部分公开|不予|无法提供|告知|补
 /** Nouns after “N件” that make it a count of something other than information requests. */
 const OTHER_NOUN = /^的?(?:行政|复议|诉讼|投诉|举报|建议|提案|议案|信访|来信|来电|咨询|留言|工单|诉求|网民|热线|事项|工作)/;
 
-const toNumber = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : chineseNumber(s));
+const toNumber = (s: string): number | undefined => (/^[\d,]+$/.test(s) ? Number(s.replace(/,/g, '')) : chineseNumber(s));
 
 /** Clause start (after ，。；：) before index i, not before `floor`. */
 function clauseStart(s: string, i: number, floor: number): number {
