@@ -27,7 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.nianbaorc.json') },
+    // no synchronize.fileEvents: the server registers its own .nianbaorc.json watcher (one for
+    // every client), and a second watcher here would relint every document twice per change
     initializationOptions: { locale: displayLocale() },
     outputChannelName: '年报检查 nianbao',
   };

@@ -4,8 +4,8 @@
  * label typo; the command from F1; the summary webview (nested iframes in the browser DOM) shows a
  * ✗ on that total with its equation, follows the colour theme and runs under a strict CSP;
  * clicking the ✗ or a problem selects that place in the report; typing the right number there
- * turns the webview's checks ✓ (and it keeps its scroll place); "save as CSV" through the save dialog
- * writes the summary beside the report; "copy as Markdown" puts it on the clipboard.
+ * turns the webview's checks ✓ (and it keeps its scroll place); "save as CSV" and "save as XLSX"
+ * through the save dialog write the summary beside the report; "copy as Markdown" puts it on the clipboard.
  * The core, run here in the test process, is the oracle for ranges, counts and the CSV.
  */
 import { test } from 'node:test';
@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { consolidate, lint, normalizeReport, toCsv, toMarkdown, type Locale } from '../../server/src/core';
+import { toXlsx } from '../../server/src/io/summary-xlsx';
 import { HUAIAN_2024, render, withCell } from '../helpers/layouts';
 import { ROOT, runDir } from './lib/env';
 import { launchBrowser } from './lib/browser';
@@ -35,6 +36,14 @@ function findVsix(): string | undefined {
   if (process.env.NIANBAO_E2E_VSIX) return process.env.NIANBAO_E2E_VSIX;
   const all = readdirSync(ROOT).filter((f) => f.endsWith('.vsix')).map((f) => join(ROOT, f));
   return all.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+}
+
+/** Every sheet's name and cell values, as a reader of the workbook sees them. */
+async function workbookValues(data: Buffer): Promise<[string, unknown[]][]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  return wb.worksheets.map((ws) => [ws.name, ws.getSheetValues()]);
 }
 
 /** 1-based line and column of a UTF-16 offset, as VS Code's status bar counts them (no tabs in the text). */
@@ -104,7 +113,7 @@ async function workbenchColors(page: Page): Promise<{ background: string; foregr
   };
 }
 
-test('summary webview: ✗ on a wrong total with its equation, click leads to the cell, theme, CSP, fix turns ✓, save as CSV, copy as Markdown', { skip: noExtension }, async (t) => {
+test('summary webview: ✗ on a wrong total with its equation, click leads to the cell, theme, CSP, fix turns ✓, save as CSV and XLSX, copy as Markdown', { skip: noExtension }, async (t) => {
   const vsix = findVsix();
   assert.ok(vsix, 'no .vsix: `npm run package` first (npm run test:e2e does)');
   const run = runDir('summary');
@@ -257,6 +266,18 @@ test('summary webview: ✗ on a wrong total with its equation, click leads to th
     await eventually(async () => assert.ok(existsSync(csvPath), `${csvPath} written`), 15_000);
     await eventually(async () => assert.equal(readFileSync(csvPath, 'utf8'), expectedCsv), 5_000);
     assert.equal(readFileSync(join(ws, NAME), 'utf8'), text, 'the report itself is not saved by the summary');
+
+    // 8b. Save as XLSX the same way (exceljs is loaded on first use from the package's dist/vendor):
+    //     the workbook's sheets and cell values are those of the core's own workbook of that text.
+    const xlsxPath = join(ws, NAME.replace(/\.[^.]+$/, '') + '-汇总.xlsx');
+    frame = await summaryFrame(page);
+    await frame.locator('button[data-action="save"][data-format="xlsx"]').click();
+    await dialog.waitFor({ timeout: 15_000 });
+    await eventually(async () => assert.match(await dialog.inputValue(), /-汇总\.xlsx$/));
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.ok(existsSync(xlsxPath) && statSync(xlsxPath).size > 0, `${xlsxPath} written`), 30_000);
+    const expectedXlsx = await toXlsx(consolidate([{ file: NAME, report: normalizeReport(lint(fixed)) }]), locale);
+    await eventually(async () => assert.deepEqual(await workbookValues(readFileSync(xlsxPath)), await workbookValues(expectedXlsx)), 10_000);
 
     // 9. Copy as Markdown: the workbench's clipboard holds the core's Markdown of the same text.
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });

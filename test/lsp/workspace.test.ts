@@ -131,7 +131,23 @@ describe('workspace files over stdio', () => {
       return p && p.diagnostics.length > 0 ? p.diagnostics : undefined;
     }, 10_000, 'always: the Markdown report is linted again');
     assert.deepEqual(codes(again), codes(auto));
+    // always: the notes are taken for a report, so its missing parts are reported
+    await client.change(notes, [{ text: notesText + '\n' }]);
+    const forced = await client.waitFor(() => {
+      const p = client.published(notes);
+      return p && p.diagnostics.length > 0 ? p.diagnostics : undefined;
+    }, 10_000, 'always: plain notes are linted as a report');
+    assert.ok(codes(forced).includes('section-missing'), codes(forced).join(','));
     await client.changeSettings({});
+  });
+
+  it('a document in the report language is linted even before it reads as a report; an empty one is left alone', async () => {
+    const draft = fileUri(join(root, 'draft.nianbao.txt'));
+    await client.open(draft, '今年我局认真贯彻落实《条例》，主动公开政府信息。\n', 'gov-report');
+    assert.ok(codes(await client.diagnostics(draft)).includes('section-missing'));
+    const empty = fileUri(join(root, 'empty.nianbao.txt'));
+    await client.open(empty, '', 'gov-report');
+    assert.deepEqual(await client.diagnostics(empty), []);
   });
 
   it('closing a document clears its diagnostics', async () => {

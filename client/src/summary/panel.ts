@@ -22,6 +22,8 @@ export class SummaryPanel {
   private locale: Locale = summaryLocale();
   /** The report's version the webview shows: its ranges are offsets into that text. */
   private version = -1;
+  /** Something changed while the panel was hidden. */
+  private behind = false;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -56,6 +58,7 @@ export class SummaryPanel {
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('nianbao', doc.uri) && this.refreshSoon(), undefined, this.disposables);
     const rc = vscode.workspace.createFileSystemWatcher('**/.nianbaorc.json');
     this.disposables.push(rc, rc.onDidChange(() => this.refreshSoon()), rc.onDidCreate(() => this.refreshSoon()), rc.onDidDelete(() => this.refreshSoon()));
+    panel.onDidChangeViewState(() => panel.visible && this.behind && this.refresh(), undefined, this.disposables);
     vscode.workspace.onDidCloseTextDocument((d) => d === doc && panel.dispose(), undefined, this.disposables);
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
   }
@@ -64,13 +67,19 @@ export class SummaryPanel {
     return this.summary;
   }
 
+  /** After an edit (debounced): at once if the summary is on screen, else when it is shown again (no linting behind a hidden tab at every pause in typing). */
   private refreshSoon(): void {
     clearTimeout(this.timer);
+    if (!this.panel.visible) {
+      this.behind = true;
+      return;
+    }
     this.timer = setTimeout(() => this.refresh(), 300);
   }
 
   refresh(): void {
     clearTimeout(this.timer);
+    this.behind = false;
     const { summary, locale } = documentSummary(this.doc);
     this.summary = summary;
     this.locale = locale;

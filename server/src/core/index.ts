@@ -2,7 +2,7 @@
 export * from './model';
 export * from './rule';
 export * from './config';
-export { lint, looksLikeReport, type LintResult } from './lint';
+export { lint, looksLikeReport, type LintResult, type LintOptions } from './lint';
 export { applyEdits, fixAllEdits } from './fix';
 export { LineIndex } from './position';
 export { parseReport } from './parse/parser';

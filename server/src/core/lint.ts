@@ -15,7 +15,7 @@ export interface LintResult {
   report: Report;
   diagnostics: Diagnostic[];
   ruleErrors: { ruleId: string; error: string }[];
-  /** False when the text does not read as an annual report at all: then no rule runs. */
+  /** False when the text does not read as an annual report at all (and was not assumed to be one): then no rule runs. */
   isReport: boolean;
 }
 
@@ -24,12 +24,20 @@ export function looksLikeReport(report: Report): boolean {
   return !!report.title || new Set(report.sections.map((s) => s.number)).size >= 2 || !!report.table2 || !!report.table3 || !!report.table4;
 }
 
-export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES): LintResult {
+export interface LintOptions {
+  /**
+   * Lint even when the text does not read as a report (the user said it is one: the report
+   * language in the editor, or `nianbao.detect: always`). Empty text is still left alone.
+   */
+  assumeReport?: boolean;
+}
+
+export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES, options: LintOptions = {}): LintResult {
   const report = parseReport(text, { reportYear: config.reportYear });
   const template = templateFor(report.format);
   const diagnostics: Diagnostic[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
-  const isReport = looksLikeReport(report);
+  const isReport = looksLikeReport(report) || (!!options.assumeReport && text.trim().length > 0);
   for (const rule of isReport ? rules : []) {
     const severity = effectiveSeverity(config, rule.meta.id, rule.meta.defaultSeverity);
     if (severity === 'off') continue;

@@ -5,7 +5,7 @@
  * longer current are dropped, never published.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, LineIndex, type LintResult } from '../core/index';
+import { ALL_RULES, lint, LineIndex, type LintResult } from '../core/index';
 import type { DocConfig } from './config';
 import { shouldLint } from './detect';
 
@@ -34,7 +34,8 @@ export function lintDocument(doc: TextDocument, docConfig: DocConfig): DocState 
   const mode = shouldLint(doc.languageId, docConfig.settings.detect);
   if (mode === false) return state;
   if (text.length > docConfig.config.maxFileSizeMB * 1024 * 1024) return state;
-  const result = lint(text, docConfig.config);
+  // the report language, or detect=always: the user says this is a report, so lint it as one
+  const result = lint(text, docConfig.config, ALL_RULES, { assumeReport: mode === true });
   if (mode === 'ifReport' && !result.isReport) return state;
   state.result = result;
   return state;

@@ -207,6 +207,34 @@ test('summary: a click sent before the webview caught up with an edit still sele
   await closeWithoutSaving();
 }, 60_000);
 
+test('summary: behind another tab it is not recomputed at each edit, and is brought up to date when shown', async () => {
+  const doc = await open('report.txt');
+  const p = await showSummary();
+  const column = await waitFor('the summary to have its column', () => p.panel.viewColumn);
+  const notes = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'notes.txt'));
+  await vscode.window.showTextDocument(notes, { viewColumn: column, preview: false, preserveFocus: true });
+  await waitFor('the summary to be hidden', () => (p.panel.visible ? undefined : true)).catch((e) => {
+    const groups = vscode.window.tabGroups.all.map((g) => `${g.viewColumn}:[${g.tabs.map((t) => `${t.label}${t.isActive ? '*' : ''}`).join(',')}]`).join(' ');
+    throw new Error(`${(e as Error).message}: summary column ${column}, visible ${p.panel.visible}; groups ${groups}`);
+  });
+  const before = p.current;
+  assert.equal(before.tables?.checks.filter((c) => c.ok === false).length, 0, 'seed 000 (all zeros) balances');
+  const cell = before.tables?.t3.rows.find((r) => r.key === '一')?.cells[6]?.range;
+  assert.ok(cell);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(cell.start), doc.positionAt(cell.end)), '7');
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(p.current, before, 'not recomputed while hidden');
+  p.panel.reveal(column, true);
+  await waitFor('the summary, shown again, to have the edit', () => (p.current !== before && p.current.tables?.checks.some((c) => c.ok === false) ? true : undefined));
+  p.panel.dispose();
+  await vscode.window.showTextDocument(notes, { viewColumn: column });
+  await closeWithoutSaving();
+  await vscode.window.showTextDocument(doc);
+  await closeWithoutSaving();
+}, 60_000);
+
 export function run(): Promise<void> {
   return runAll();
 }
