@@ -5,6 +5,7 @@
 import type { Range, Report } from '../../model';
 import type { Msg } from '../../rule';
 import type { ResolvedConfig } from '../../config';
+import { derived } from '../../derived';
 
 export interface YearSpan {
   value: number;
@@ -59,18 +60,16 @@ export interface ReportYears {
   consistent: boolean;
 }
 
-const cache = new WeakMap<Report, Map<number | undefined, ReportYears>>();
-
 /**
  * The report year from the configuration, else the title, else the statistics period. A year
  * the parser only guessed (the most frequent one, when there is no title) is not used.
  */
 export function reportYears(report: Report, config: ResolvedConfig): ReportYears {
-  let byConfig = cache.get(report);
-  if (!byConfig) cache.set(report, (byConfig = new Map()));
-  let out = byConfig.get(config.reportYear);
-  if (out) return out;
-  out = { consistent: true };
+  return derived(report, `reportYears:${config.reportYear ?? ''}`, () => computeYears(report, config));
+}
+
+function computeYears(report: Report, config: ResolvedConfig): ReportYears {
+  const out: ReportYears = { consistent: true };
   const text = report.text;
   if (report.title) out.title = yearsIn(text, report.title.range)[0];
   if (report.period) {
@@ -85,7 +84,6 @@ export function reportYears(report: Report, config: ResolvedConfig): ReportYears
   else if (out.periodStart && out.periodEnd && out.periodStart.value === out.periodEnd.value) out.year = { ...out.periodEnd, source: { zh: '统计期限', en: 'the statistics period' } };
   const stated = [out.title, out.periodStart, out.periodEnd, out.year].filter((x) => x).map((x) => x!.value);
   out.consistent = stated.every((v) => v === stated[0]);
-  byConfig.set(config.reportYear, out);
   return out;
 }
 
