@@ -128,13 +128,13 @@ export function matchRows(text: string, tokens: readonly Token[], specs: readonl
       const at = before.lastIndexOf(L);
       if (at >= 0 && L.length >= 2) {
         const s = buf.at[windowStart + at]!;
-        const e = buf.atEnd[windowStart + at + L.length - 1]!;
+        const e = buf.at[windowStart + at + L.length - 1]! + 1;
         result.rows.push({ spec: sk, labelS: s, labelE: e, written: L, exact: true, cells: blankCells(text, e, sk.width, sk.align ?? 'right') });
         found.add(sk.key);
       }
     }
     const ls = buf.at[windowStart + best.start] ?? run[0]!.s;
-    const le = buf.atEnd[buf.text.length - 1] ?? ls;
+    const le = buf.text.length ? buf.at[buf.text.length - 1]! + 1 : ls;
     const written = tail.slice(best.start);
     const row: FoundRow = {
       spec,

@@ -45,7 +45,7 @@ function findColumnLabels(nz: Normalized, tokens: Token[], labels: string[]): La
     const at = buf.text.indexOf(L);
     if (at >= 0) {
       const s = buf.at[at]!;
-      const e = buf.atEnd[at + L.length - 1]!;
+      const e = buf.at[at + L.length - 1]! + 1;
       out.push({ text: sourceSlice(nz, s, e), range: toSource(nz, s, e), standard: label, exact: true });
       continue;
     }
@@ -56,7 +56,7 @@ function findColumnLabels(nz: Normalized, tokens: Token[], labels: string[]): La
       // a near miss must look like the label, not like a longer label that contains it
       if (Math.abs(written.length - L.length) > 2) continue;
       const s = buf.at[a.start]!;
-      const e = buf.atEnd[a.end - 1]!;
+      const e = buf.at[a.end - 1]! + 1;
       out.push({ text: sourceSlice(nz, s, e), range: toSource(nz, s, e), standard: label, exact: false });
     }
   }
@@ -108,7 +108,7 @@ export function parseTable2(nz: Normalized, region: Region, t: FormatTemplate): 
     const at = buf.text.indexOf(L);
     if (at < 0 && !rows.length) return [];
     const s = at >= 0 ? buf.at[at]! : rows[0]!.labelS;
-    const e = at >= 0 ? buf.atEnd[at + L.length - 1]! : rows[0]!.labelE;
+    const e = at >= 0 ? buf.at[at + L.length - 1]! + 1 : rows[0]!.labelE;
     return [{ key: b.key, label: { text: sourceSlice(nz, s, e), range: toSource(nz, s, e), standard: b.label, exact: at >= 0 }, columns: b.columns.map((c) => c.key), rows: rows.map((r) => toRow(nz, r)) }];
   });
   return {

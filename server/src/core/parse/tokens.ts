@@ -91,23 +91,23 @@ function splitChunk(text: string, s: number, e: number, out: Token[]) {
   for (const p of pieces) out.push({ kind: p.num ? 'num' : 'text', text: chunk.slice(p.a, p.b), s: s + p.a, e: s + p.b });
 }
 
-/** Canonical label text of a run of text tokens, with each canonical char's normalised offset. */
-export function canonOf(tokens: readonly Token[]): { text: string; at: number[]; atEnd: number[] } {
-  let text = '';
+/** Canonical label text of a run of text tokens, with each canonical char's normalised offset (it ends one later). */
+export function canonOf(tokens: readonly Token[]): { text: string; at: number[] } {
+  const codes: number[] = [];
   const at: number[] = [];
-  const atEnd: number[] = [];
   for (const t of tokens) {
     for (let k = 0; k < t.text.length; k++) {
       const code = canonCode(t.text.charCodeAt(k));
       if (code < 0) continue;
-      text += String.fromCharCode(code);
+      codes.push(code);
       at.push(t.s + k);
-      atEnd.push(t.s + k + 1);
     }
   }
+  let text = '';
+  for (let p = 0; p < codes.length; p += 8192) text += String.fromCharCode.apply(null, codes.slice(p, p + 8192));
   // numbering 1、 → 1. across token boundaries (length-preserving)
-  text = text.replace(/(^|[^0-9])([0-9]{1,2})[、,]/g, '$1$2.');
-  return { text, at, atEnd };
+  if (text.indexOf('、') >= 0 || text.indexOf(',') >= 0) text = text.replace(/(^|[^0-9])([0-9]{1,2})[、,]/g, '$1$2.');
+  return { text, at };
 }
 
 export function numericValue(s: string): number {

@@ -12,12 +12,12 @@ const KINDS: { open: string; close: string; reported: boolean }[] = [
   { open: '(', close: ')', reported: false },
 ];
 const PAREN = 0;
-const OPEN = new Map<number, number>();
-const CLOSE = new Map<number, number>();
+/** By UTF-16 code: kind + 1 for an opening mark, -(kind + 1) for a closing one, 0 otherwise (one lookup per character). */
+const MARK = new Int8Array(0x10000);
 KINDS.forEach((k, i) => {
   const kind = k.open === '(' ? PAREN : i;
-  OPEN.set(k.open.charCodeAt(0), kind);
-  CLOSE.set(k.close.charCodeAt(0), kind);
+  MARK[k.open.charCodeAt(0)] = kind + 1;
+  MARK[k.close.charCodeAt(0)] = -(kind + 1);
 });
 
 /** Characters of a list marker closed by a lone bracket: 1） a） 一） ①… */
@@ -33,11 +33,6 @@ function isListMarker(t: string, close: number): boolean {
   if (k === 0) return true;
   const before = t.charCodeAt(k - 1);
   return isSpace(before) || '，。；：、,;:#>*-'.includes(String.fromCharCode(before));
-}
-
-/** Cheap superset test of the marks in KINDS: （）《》“”〔〕【】(). */
-function mayBeBracket(c: number): boolean {
-  return c === 0x28 || c === 0x29 || c === 0x201c || c === 0x201d || (c >= 0x300a && c <= 0x3015) || c === 0xff08 || c === 0xff09;
 }
 
 /** The text between two paragraphs holds nothing but blank lines, page markers (`- 3 -`) and HTML tags. */
@@ -94,20 +89,21 @@ const rule: Rule = {
     };
     paragraphs.forEach((p, n) => {
       const prev = paragraphs[n - 1];
-      if (prev && !(prev.section === p.section && onlyBreaks(text, prev.range.end, p.range.start))) flush();
+      const carrying = open.some((stack) => stack.length > 0);
+      if (prev && carrying && !(prev.section === p.section && onlyBreaks(text, prev.range.end, p.range.start))) flush();
       const t = p.text;
       for (let i = 0; i < t.length; i++) {
         const c = t.charCodeAt(i);
-        if (!mayBeBracket(c)) continue; // fast path: almost every character
-        const o = OPEN.get(c);
-        if (o !== undefined) {
+        const m = MARK[c]!;
+        if (m === 0) continue;
+        if (m > 0) {
+          const o = m - 1;
           // a quotation over several paragraphs: each opens with “, only the last closes
           if (i === 0 && c === 0x201c && open[o]!.length && open[o]![open[o]!.length - 1]!.at < p.range.start) continue;
           open[o]!.push({ kind: o, at: p.range.start + i });
           continue;
         }
-        const cl = CLOSE.get(c);
-        if (cl === undefined) continue;
+        const cl = -m - 1;
         if (open[cl]!.length) open[cl]!.pop();
         else if (!(cl === PAREN && isListMarker(t, i))) report(p.range.start + i, false);
       }

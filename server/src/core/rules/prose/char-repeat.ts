@@ -127,9 +127,13 @@ const rule: Rule = {
     for (const p of prose(ctx.report)) {
       const t = p.text;
       for (let i = 0; i + 1 < t.length; ) {
+        const c = t.charCodeAt(i);
         let L = 0;
-        if (isHan(t.charCodeAt(i))) {
-          for (let n = 1; n <= MAX_UNIT && !L; n++) if (doubled(t, i, n) && reportable(t, i, n, whitelist)) L = n;
+        if (isHan(c)) {
+          for (let n = 1; n <= MAX_UNIT && !L; n++) {
+            if (t.charCodeAt(i + n) !== c) continue; // the usual case: no repeat starts here
+            if (doubled(t, i, n) && reportable(t, i, n, whitelist)) L = n;
+          }
         }
         if (!L) {
           i++;

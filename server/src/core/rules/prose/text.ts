@@ -17,16 +17,12 @@ export function compactProse(report: Report): { p: Paragraph; c: Compact }[] {
   return derived(report, 'compactProse', () => prose(report).map((p) => ({ p, c: compact(report.text, p.range) })));
 }
 
-const htmlCache = new WeakMap<Report, boolean>();
-
 /**
  * The report is an HTML page (the same test the normaliser uses): its entities (&nbsp;, &ldquo;)
  * are markup, not residue, and the parser reads them decoded.
  */
 export function isHtmlDocument(report: Report): boolean {
-  let out = htmlCache.get(report);
-  if (out === undefined) htmlCache.set(report, (out = /<\/?(table|tr|td|p|div|br)\b/i.test(report.text.slice(0, 200000))));
-  return out;
+  return derived(report, 'isHtml', () => /<\/?(table|tr|td|p|div|br)\b/i.test(report.text.slice(0, 200000)));
 }
 
 function computeProse(report: Report): Paragraph[] {

@@ -4,6 +4,7 @@ import { t3ColumnLabel, t4CellName } from './cells';
 
 const LETTER_O = /[OoＯｏ〇]/g;
 
+/** A cell that is not a valid number; `where` names it (callers build names only for such cells). */
 function problemFor(cell: Cell, where: { zh: string; en: string }): Problem | undefined {
   if (cell.kind === 'number') return undefined;
   if (cell.kind === 'blank') {
@@ -62,7 +63,7 @@ const rule: Rule = {
       for (const row of b.rows) {
         row.cells.forEach((c, i) => {
           const col = tb?.columns[i]?.label ?? '';
-          const p = c && problemFor(c, { zh: `表二「${row.label.standard}」${col}`, en: `Table 2 “${row.label.standard}” ${col}` });
+          const p = c && c.kind !== 'number' && problemFor(c, { zh: `表二「${row.label.standard}」${col}`, en: `Table 2 “${row.label.standard}” ${col}` });
           if (p) ctx.report_(p);
         });
         const m = missingCells(row, { zh: `表二「${row.label.standard}」行`, en: `Table 2 row “${row.label.standard}”` }, b.columns.length);
@@ -72,7 +73,7 @@ const rule: Rule = {
     for (const row of report.table3?.rows ?? []) {
       const name = row.label.standard.replace(/（区分处理的.*$/, '');
       row.cells.forEach((c, i) => {
-        const p = c && problemFor(c, { zh: `表三「${name}」${t3ColumnLabel(t, i)}`, en: `Table 3 “${name}” ${t3ColumnLabel(t, i)}` });
+        const p = c && c.kind !== 'number' && problemFor(c, { zh: `表三「${name}」${t3ColumnLabel(t, i)}`, en: `Table 3 “${name}” ${t3ColumnLabel(t, i)}` });
         if (p) ctx.report_(p);
       });
       const unreadable = report.table3!.unreadable.some((u) => u.range.start >= row.label.range.start && u.range.start < row.label.range.end + 400 && row.cells.every((c) => !c));
@@ -84,8 +85,9 @@ const rule: Rule = {
     const t4 = report.table4;
     if (t4 && !t4.unreadable.length) {
       t4.cells.forEach((c, i) => {
+        if (!c || c.kind === 'number') return;
         const n = t4CellName(t, i);
-        const p = c && problemFor(c, { zh: `表四「${n.zh}」`, en: `Table 4 “${n.en}”` });
+        const p = problemFor(c, { zh: `表四「${n.zh}」`, en: `Table 4 “${n.en}”` });
         if (p) ctx.report_(p);
       });
       const present = t4.cells.filter((c) => c).length;
