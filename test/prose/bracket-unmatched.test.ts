@@ -65,6 +65,8 @@ test('PDF text: a title or a quotation broken across lines or across a page brea
 test('a quotation over several paragraphs opens each with “ and closes only the last', () => {
   assert.deepEqual(found(doc('有关负责人表示：“第一段内容。\n\n“第二段内容。\n\n“第三段内容。”'), ID), []);
   assert.deepEqual(found(doc('有关负责人表示：“第一段内容。\n\n第二段内容。'), ID), ['“']);
+  // HTML: one <p> per paragraph
+  assert.deepEqual(found(doc('有关负责人表示：“第一段内容。</p>\n<p>“第二段内容。”', 'html'), ID), []);
 });
 
 test('a mark is not paired across a section heading or a table', () => {

@@ -2,7 +2,11 @@
 // boundaries, numerals and repeats across a line break are left alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LAYOUTS } from '../helpers/layouts';
+import { runCli } from '../helpers/cli';
 import { assertFixRoundTrip } from '../helpers/fix';
 import { resolveConfig } from '../../server/src/core';
 import { BUILTIN_REPEAT_WHITELIST, KNOWN_REPEATS, REPEAT_PARTICLES } from '../../server/src/core/words';
@@ -118,4 +122,13 @@ test('long runs are one diagnostic each and linear', () => {
   const d = diags(text, ID);
   assert.equal(d.length, 2);
   assert.equal(assertFixRoundTrip(text, ID).includes('的。审核。审核'), true);
+});
+
+test('CLI check --fix deletes a doubled particle and leaves a doubled word for review', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-repeat-'));
+  const file = join(dir, 'report.nianbao.txt');
+  writeFileSync(file, fullReport('我局的的工作经审核审核后公开。', 'tsv'));
+  runCli(['check', '--fix', file]);
+  const after = readFileSync(file, 'utf8');
+  assert.ok(after.includes('我局的工作经审核审核后公开。'), after.slice(0, 300));
 });

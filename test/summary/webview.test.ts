@@ -52,6 +52,9 @@ test('problems are listed by rule and lead to their place; text from the report 
   const typo = report.problems.find((p) => p.ruleId === 'table-label-typo')!.items[0]!;
   assert.match(html, new RegExp(`data-start="${typo.range.start}" data-end="${typo.range.end}"`));
   assert.match(html, /table-row-total/);
+  // the 级别 column speaks the sheet's language, like its header
+  assert.match(html, /<tr><td>table-label-typo<\/td><td>错误<\/td>/);
+  assert.doesNotMatch(html, /<td>(error|warning|info)<\/td>/);
   const consolidated = summaryHtml(consolidate([{ file: '<b>x</b>.txt', report }, { file: 'y.txt', report: normalizeReport(lint(render(HUAIAN_2024, 'tsv'))) }]), opts);
   assert.doesNotMatch(consolidated, /<b>x<\/b>|<img src=x>/);
   assert.match(consolidated, /&lt;b&gt;x&lt;\/b&gt;\.txt/);

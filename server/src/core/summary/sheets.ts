@@ -45,6 +45,9 @@ const NAMES: Record<Sheet['id'], Msg> = {
   notes: T('说明', 'Notes'),
 };
 
+/** The 级别 column in the sheet's language, like its header. */
+const SEVERITY: Record<'error' | 'warning' | 'info', Msg> = { error: T('错误', 'error'), warning: T('警告', 'warning'), info: T('提示', 'info') };
+
 const txt = (s: string | undefined | null): GridCell => ({ value: s ?? null });
 const num = (d: string | null): GridCell => ({ value: d === null ? null : { n: d } });
 
@@ -90,7 +93,7 @@ export function summarySheets(s: Summary, locale: Locale = 'zh-CN'): Sheet[] {
   if (s.problems) {
     sheet('problems', [
       [T('规则', 'Rule'), T('级别', 'Severity'), T('行', 'Line'), T('说明', 'Message')].map((m) => txt(L(m))),
-      ...s.problems.flatMap((p) => p.items.map((i) => [txt(p.ruleId), txt(i.severity), { ...num(String(i.line)), range: i.range }, { ...txt(L(i.message)), range: i.range }])),
+      ...s.problems.flatMap((p) => p.items.map((i) => [txt(p.ruleId), txt(L(SEVERITY[i.severity])), { ...num(String(i.line)), range: i.range }, { ...txt(L(i.message)), range: i.range }])),
     ]);
   }
   sheet('excluded', [
