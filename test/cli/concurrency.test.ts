@@ -74,3 +74,16 @@ test('summary --concurrency 3 gives the same consolidated tables and messages as
   assert.equal(many.stdout, one.stdout);
   assert.equal(many.stderr, one.stderr);
 });
+
+test('--format json is written in pieces yet is exactly JSON.stringify of the results', async () => {
+  const { writeJson } = await import('../../server/src/cli/formatters/json');
+  const msg = (i: number) => ({ ruleId: 'typo', severity: 1 as const, level: 'warning' as const, message: `第${i}处“布署”应为“部署”\u0000"\\`, line: i, column: 1, endLine: i, endColumn: 3 });
+  const results = [
+    { filePath: '/a/空.txt', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
+    { filePath: '/a/big.txt', messages: Array.from({ length: 4501 }, (_, i) => msg(i)), errorCount: 0, warningCount: 4501, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
+  ];
+  const pieces: string[] = [];
+  writeJson(results, (s) => pieces.push(s));
+  assert.ok(pieces.length > 4, 'written in several pieces');
+  assert.equal(pieces.join(''), JSON.stringify(results) + '\n');
+});

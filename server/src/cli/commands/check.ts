@@ -10,6 +10,7 @@ import { checkFile, type CheckOptions, type FileOutcome } from '../check-file';
 import { runOnThreads, workerCount } from '../pool';
 import { formatStylish } from '../formatters/stylish';
 import { formatSarif } from '../formatters/sarif';
+import { writeJson } from '../formatters/json';
 
 export async function runCheck(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { options: ['format', 'rule', 'locale', 'report-year', 'config', 'max-file-size', 'stdin-filename', 'concurrency'], flags: ['fix', 'no-config', 'quiet', 'stdin'] });
@@ -72,7 +73,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   }
 
   const display = (p: string) => relative(process.cwd(), p) || p;
-  if (format === 'json') process.stdout.write(JSON.stringify(results) + '\n');
+  if (format === 'json') writeJson(results);
   else if (format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(results, locale), null, 1) + '\n');
   else process.stdout.write(formatStylish(results, locale, display));
   if (stderrLines.length) process.stderr.write(stderrLines.join('\n') + '\n');
