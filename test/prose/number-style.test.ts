@@ -39,6 +39,7 @@ for (const layout of LAYOUTS) {
     const quiet = [
       '全年发布信息六条。', // no Arabic counts in the paragraph: a writing style, left alone
       '全年发布信息5条，办理一件。',
+      '全年发布信息5条，公开两条咨询渠道，答复两件事。', // descriptions, not counts
       '本年报于2024年1月8日印发，2023年度工作要点已全部落实。',
       '近三年来共发布信息5条。',
       '统计期限为2024年1月1日至2024年12月31日，共10月份数据。',

@@ -131,7 +131,7 @@ function t4(r: Report, groups: number[], col: number): Quantity | undefined {
   };
 }
 
-const N = '(\\d+|[〇零一二两三四五六七八九十百千]+)';
+const N = '(\\d{1,3}(?:,\\d{3})+|\\d+|[〇零一二两三四五六七八九十百千]+)';
 const sticky = (src: string) => new RegExp(src, 'y');
 const COUNT_TAIL = `(?:共|共计|合计|总计|计|为)?${N}`;
 
@@ -164,12 +164,13 @@ const NONE_CORRECTED_BEFORE = /(?:均未|均没有|未|没有|无)被?$/;
 /** Words before a number, in its clause, that make it a subset, another body or another year. */
 const SUBSET = /其中|通过|网上|网络|当面|信函|传真|邮寄|电子邮件/;
 const OTHER = /上年|去年|上一年|同期|同比|较|乡镇|各部门|部门|单位|镇|街道|累计|各县|县区|区县|各区|各地|各级|市级|县级|区级/;
+const SELF = /[本我](?:部门|单位)/g;
 const CATEGORY_WORDS = /予以公开|部分公开|不予|无法提供|告知|补正/;
 
 /** Nouns after “N件” that make it a count of something other than information requests. */
 const OTHER_NOUN = /^的?(?:行政|复议|诉讼|投诉|举报|建议|提案|议案|信访|来信|来电|咨询|留言|工单|诉求|网民|热线|事项|工作)/;
 
-const toNumber = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : chineseNumber(s));
+const toNumber = (s: string): number | undefined => (/^[\d,]+$/.test(s) ? Number(s.replace(/,/g, '')) : chineseNumber(s));
 
 /** Clause start (after ，。；：) before index i, not before `floor`. */
 function clauseStart(s: string, i: number, floor: number): number {
@@ -268,7 +269,8 @@ const rule: Rule = {
           const sub = about.search(/[（(][一二三四五六七八九十][）)][^（(]*$/);
           if (sub > 0) about = about.slice(sub);
           if (T4_WORDS.has(m[0]) ? section !== 4 && !/信息公开|依申请/.test(about) : GENERIC_WORDS.has(m[0]) && !/申请|信息公开/.test(about)) continue;
-          const lead = s.slice(clauseStart(s, claim.from, sent.start), claim.from);
+          // (本单位, 我部门 are the agency itself)
+          const lead = s.slice(clauseStart(s, claim.from, sent.start), claim.from).replace(SELF, '');
           if (OTHER.test(lead) || (!claim.subsetOk && SUBSET.test(lead))) continue;
           const yearBefore = lastYear(s.slice(sent.start, claim.from));
           if (year !== undefined && yearBefore !== undefined && yearBefore !== year) continue;

@@ -2,8 +2,11 @@ import type { Rule, Msg } from '../../rule';
 import type { Range } from '../../model';
 import { asciiDigits, chineseNumber, compactProse, contiguous, sentences, srcRange, type Compact } from './text';
 
-/** A count in Chinese numerals right after a statistics verb: 发布六条, 受理十二件. */
-const CN_COUNT = /(?:发布|公开|受理|收到|办理|答复|办结|制发|废止|印发|新增|共计|合计|累计|共|计)(?:信息|政府信息|政策解读|解读信息|申请|文件)?([二三四五六七八九十百两][零〇一二三四五六七八九十百]*|一[十百][零〇一二三四五六七八九十百]*)(条|件|篇|份)(?![事制])/g;
+/**
+ * A count in Chinese numerals right after a statistics verb: 发布六条, 受理十二件 — at a clause end or
+ * before what was counted (信息, 文件 …); “开通两条渠道” describes, it does not count.
+ */
+const CN_COUNT = /(?:发布|公开|受理|收到|办理|答复|办结|制发|废止|印发|新增|共计|合计|累计|共|计)(?:信息|政府信息|政策解读|解读信息|申请|文件)?([二三四五六七八九十百两][零〇一二三四五六七八九十百]*|一[十百][零〇一二三四五六七八九十百]*)(条|件|篇|份)(?=$|[，。；、：,.;:！？）)”]|信息|政策|文件|解读|新闻|消息|申请|通知|公告|动态|稿件)/g;
 const ARABIC_COUNT = /\d+(?:条|件|篇|份)/;
 /** Dates with leading zeros: 2024年01月08日. */
 const DATE_ZERO = /(\d{4}年)(0)(\d月)|(\d{1,2}月)(0)(\d日)/g;
@@ -19,8 +22,8 @@ const rule: Rule = {
     fixable: true,
     description: { zh: '数字用法不规范（统计数用汉字、日期虚位、年份简写）', en: 'Number style (counts in Chinese numerals, leading zeros in dates, 2-digit years)' },
     docs: {
-      zh: 'GB/T 15835—2011 4.1.1：计量、统计用阿拉伯数字，统计句中“发布六条”应为“发布6条”（所在段落已用阿拉伯数字计数时才报告）；GB/T 9704：日期不编虚位（“01月”→“1月”），年份标全称（“23年度”→“2023年度”）。快速修复改为规范写法。',
-      en: 'GB/T 15835—2011 4.1.1: counts use Arabic numerals; 发布六条 in a statistics sentence becomes 发布6条 (reported only where the paragraph already counts in Arabic numerals). GB/T 9704: no leading zeros in dates (01月 → 1月), years in full (23年度 → 2023年度). The fix rewrites the number.',
+      zh: 'GB/T 15835—2011 4.1.1：计量、统计用阿拉伯数字，统计句中“发布六条”应为“发布6条”（所在段落已用阿拉伯数字计数时才报告；只看句末或所计对象前的数，“开通两条渠道”之类的描述不报告）；GB/T 9704：日期不编虚位（“01月”→“1月”），年份标全称（“23年度”→“2023年度”）。快速修复改为规范写法。',
+      en: 'GB/T 15835—2011 4.1.1: counts use Arabic numerals; 发布六条 in a statistics sentence becomes 发布6条 (reported only where the paragraph already counts in Arabic numerals, and only at a clause end or before what is counted: 开通两条渠道 describes, it does not count). GB/T 9704: no leading zeros in dates (01月 → 1月), years in full (23年度 → 2023年度). The fix rewrites the number.',
     },
   },
   check(ctx) {
