@@ -40,7 +40,10 @@ test('a wrong total is marked ✗ with its equation, and its cell points at the 
   const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag[0])![1]!;
   const [start, end] = [attr('data-start'), attr('data-end')];
   assert.equal(text.slice(Number(start), Number(end)), '3120');
-  assert.match(attr('title'), /≠ 3120$/);
+  // both checks that fail on it: its row total, and the balance (marked where the lint rule points)
+  assert.match(attr('title'), /3001\+53\+61\+4 = 3119 ≠ 3120/);
+  assert.match(attr('title'), /；3120\+\d+ = \d+ ≠ \d+ = /);
+  assert.doesNotMatch(html, /data-row="四" data-col="6"[^>]*>\d+ <span class="check-fail"/, 'no ✗ on the right 结转 total');
   assert.match(attr('class'), /\bfails\b/);
   assert.match(html, /勾稽关系不符 \d+ 处/);
   // the check list's ✗ row leads to the same cell

@@ -148,7 +148,8 @@ export function computeChecks(tables: SummaryTables, t: FormatTemplate): Check[]
     const lhs = balance.lhs.map((k) => val(byKey.get(k)?.cells[c]));
     const rhs = balance.rhs.map((k) => val(byKey.get(k)?.cells[c]));
     const name = { zh: `表三「${cols[c]!.label}」列：一 + 二 = （七）总计 + 四`, en: `Table 3 column “${cols[c]!.label}”: 1 + 2 = (7) total + 4` };
-    const target = balance.rhs[balance.rhs.length - 1]!;
+    // marked where the table-balance rule points (本年新收), not on a total that may be right
+    const target = balance.lhs[0]!;
     if ([...lhs, ...rhs].some((v) => v === undefined)) {
       checks.push({ kind: 'balance', table: 't3', row: target, col: c, ok: null, name, equation: '?' });
       continue;
