@@ -31,10 +31,15 @@ test('every citations.json entry: a wrong year is found and fixed to the known o
       assert.ok(d[0]!.message.zh.includes(String(c.year)) && d[0]!.message.en.includes(String(c.year)));
       assertFixLocal(text, d[0]!, `${c.code}〔${c.year}〕${c.number}号`);
     }
-    // broken across lines (PDF): found, not fixed
+    // broken across lines (PDF): found, and the year fixed in place (the line break stays)
     const broken = doc(cite(c, `〔${wrongYear}〕\n${c.number}号`));
-    assert.equal(diags(broken, ID).length, 1);
-    assert.equal(diags(broken, ID)[0]!.fix, undefined);
+    const d = diags(broken, ID);
+    assert.equal(d.length, 1);
+    assert.ok(assertFixLocal(broken, d[0]!).includes(`${c.code}〔${c.year}〕\n${c.number}号`));
+    // broken, and the right number is shorter (第 to drop): not fixed, the edit would join the lines
+    const di = diags(doc(cite(c, `〔${wrongYear}〕\n第${c.number}号`)), ID);
+    assert.equal(di.length, 1);
+    assert.equal(di[0]!.fix, undefined);
   }
 });
 

@@ -65,11 +65,17 @@ test('real sentences: the right usage of a confusable word is quiet', () => {
   for (const body of quiet) for (const layout of PROSE_LAYOUTS) assert.deepEqual(found(doc(body, layout), ID), [], `${body} (${layout})`);
 });
 
-test('PDF text: a wrong form broken across a line is found (no fix), a right one broken is quiet', () => {
+test('PDF text: a wrong form broken across a line is found and fixed in place, a right one broken is quiet', () => {
   const text = doc('截止\n2023年底，我局布\n署工作，畅通依申请公开受理渠。', 'plain');
   const d = diags(text, ID);
   assert.deepEqual(d.map((x) => text.slice(x.range.start, x.range.end)), ['截止', '布\n署', '渠']);
-  assert.ok(d[0]!.fix && !d[1]!.fix && d[2]!.fix, 'no fix where the word is broken');
+  assertFixLocal(text, d[1]!, '部\n署'); // only 布 changes; the line break stays
+  assert.ok(assertFixRoundTrip(text, ID).includes('截至\n2023年底，我局部\n署工作，畅通依申请公开受理渠道。'));
+  // a broken wrong form of another length is not fixed (the edit would join the lines)
+  const config = resolveConfig({ words: { typos: [{ wrong: '公开栏', right: '公开专栏' }] } });
+  const longer = diags(doc('在公开\n栏发布信息。'), ID, config);
+  assert.equal(longer.length, 1);
+  assert.equal(longer[0]!.fix, undefined);
   assert.deepEqual(found(doc('截至\n2023年底，我局部\n署工作，畅通受理渠\n道。'), ID), []);
   const pdf = doc('截止2023年底，我局认真贯彻落实《条例》，对公开工作进行统一布署，畅通依申请公开受理渠。', 'pdf');
   assert.equal(diags(pdf, ID).length, 3);

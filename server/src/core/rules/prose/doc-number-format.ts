@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import { CITATIONS } from '../../words';
-import { compactProse, contiguous, isHan, srcRange } from './text';
+import { compactProse, contiguous, isHan, replaceEdits, srcRange } from './text';
 
 /** 发文字号 shapes: a bracketed year and a number with 号, after an agency code. */
 const NUMBER = /([[［【(（{〔])([0-9０-９]{2,4})([\]］】)）}〕])(第?)([0-9０-９]+)号/g;
@@ -61,13 +61,16 @@ const rule: Rule = {
         const editRange = srcRange(c, m.index, m.index + m[0].length);
         const range = { start: srcRange(c, m.index - code.length, m.index).start, end: editRange.end };
         const oneLine = !ctx.text.slice(editRange.start, editRange.end).includes('\n');
+        // on one line: one replacement (spaces inside go too); broken across lines (PDF): the
+        // characters that differ, in place, when the lengths agree; otherwise no fix
+        const edits = oneLine ? [{ range: editRange, newText: right }] : replaceEdits(c, m.index, written, right);
         ctx.report_({
           range,
           message: {
             zh: `文号“${code}${written}”不规范：${problems.map((x) => x.zh).join('；')}，应为“${code}${right}”`,
             en: `Document number “${code}${written}”: ${problems.map((x) => x.en).join('; ')}; should be “${code}${right}”`,
           },
-          fix: oneLine ? { title: { zh: `改为“${code}${right}”`, en: `Change to “${code}${right}”` }, edits: [{ range: editRange, newText: right }], safe: true } : undefined,
+          fix: edits ? { title: { zh: `改为“${code}${right}”`, en: `Change to “${code}${right}”` }, edits, safe: true } : undefined,
         });
       }
       DECREE.lastIndex = 0;

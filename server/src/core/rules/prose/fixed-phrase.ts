@@ -1,10 +1,11 @@
 import type { Rule } from '../../rule';
 import { phraseList } from '../../words';
-import { compactProse, contiguous, isHan, srcRange } from './text';
+import { compactProse, contiguous, isHan, replaceEdits, srcRange } from './text';
 
 /**
  * Garbled or truncated standard formulations. Matching ignores line breaks and spaces (PDF
- * text breaks lines inside them); fixes are offered only where the source is unbroken.
+ * text breaks lines inside them); where the source is broken, a garbled variant of the same
+ * length is fixed character by character (the line break stays), anything else is not fixed.
  */
 const rule: Rule = {
   meta: {
@@ -29,10 +30,11 @@ const rule: Rule = {
           for (let i = s.indexOf(w); i >= 0; i = s.indexOf(w, i + w.length)) {
             claimed.push([i, i + w.length]);
             const range = srcRange(c, i, i + w.length);
+            const edits = replaceEdits(c, i, w, e.phrase);
             ctx.report_({
               range,
               message: { zh: `规范表述有误：“${w}”应为“${e.phrase}”`, en: `Garbled formulation “${w}”; the standard wording is “${e.phrase}”` },
-              fix: contiguous(c, i, i + w.length) ? { title: { zh: `改为“${e.phrase}”`, en: `Change to “${e.phrase}”` }, edits: [{ range, newText: e.phrase }], safe: true } : undefined,
+              fix: edits ? { title: { zh: `改为“${e.phrase}”`, en: `Change to “${e.phrase}”` }, edits, safe: true } : undefined,
             });
           }
         }

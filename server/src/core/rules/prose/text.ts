@@ -160,6 +160,21 @@ export function contiguous(c: Compact, i: number, j: number): boolean {
   return j <= i || c.src(j - 1) - c.src(i) === j - 1 - i;
 }
 
+/**
+ * Edits that write `right` over the compact match [i, i + wrong.length): one replacement where
+ * the source is unbroken; where PDF text breaks a line inside it and the two are the same length
+ * (布\n署 → 部\n署), only the characters that differ, each in its place, so the line break stays.
+ * Undefined when neither applies.
+ */
+export function replaceEdits(c: Compact, i: number, wrong: string, right: string): { range: Range; newText: string }[] | undefined {
+  const j = i + wrong.length;
+  if (contiguous(c, i, j)) return [{ range: srcRange(c, i, j), newText: right }];
+  if (wrong.length !== right.length) return undefined;
+  const edits: { range: Range; newText: string }[] = [];
+  for (let k = 0; k < wrong.length; k++) if (wrong[k] !== right[k]) edits.push({ range: srcRange(c, i + k, i + k + 1), newText: right[k]! });
+  return edits;
+}
+
 export function isHan(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }

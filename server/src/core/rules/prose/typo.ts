@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import { typoList, type TypoEntry } from '../../words';
-import { compactProse, contiguous, isDigit, srcRange } from './text';
+import { compactProse, isDigit, replaceEdits, srcRange } from './text';
 
 /** 0–9 or ０–９ (Word documents often have full-width digits). */
 function isAnyDigit(c: number): boolean {
@@ -47,8 +47,8 @@ const rule: Rule = {
     fixable: true,
     description: { zh: '易错词、错别字（如“截止2023年底”应为“截至”，“布署”应为“部署”）', en: 'Confused or misspelt words (截止+date → 截至, 布署 → 部署)' },
     docs: {
-      zh: '按词表（server/src/core/words/typos.json，可在配置 `words.typos` 中扩充）检查易错词。需要语境的词只在语境符合时报告，如“截止”只在其后紧跟日期、“目前”等时报告（“截止日期”“截止到”不报告）；“做出”只在“决定、部署”等之前报告。快速修复替换为正确写法。',
-      en: 'Checks confused words from the word list (server/src/core/words/typos.json, extended by config `words.typos`, where `context` lists what must follow). Context-dependent words are reported only in context: 截止 only before a date or 目前 (截止日期, 截止到 are fine); 做出 only before 决定, 部署 and the like. The fix substitutes the right word.',
+      zh: '按词表（server/src/core/words/typos.json，可在配置 `words.typos` 中扩充）检查易错词。需要语境的词只在语境符合时报告，如“截止”只在其后紧跟日期、“目前”等时报告（“截止日期”“截止到”不报告）；“做出”只在“决定、部署”等之前报告。快速修复替换为正确写法；PDF 文本中词被断行时只改写错的字，换行保留。',
+      en: 'Checks confused words from the word list (server/src/core/words/typos.json, extended by config `words.typos`, where `context` lists what must follow). Context-dependent words are reported only in context: 截止 only before a date or 目前 (截止日期, 截止到 are fine); 做出 only before 决定, 部署 and the like. The fix substitutes the right word; where PDF text breaks a line inside the word, only the wrong characters are changed and the line break stays.',
     },
   },
   check(ctx) {
@@ -56,12 +56,12 @@ const rule: Rule = {
     for (const { p, c } of compactProse(ctx.report)) {
       for (const e of list) {
         for (const i of typoMatches(c.s, e)) {
-          const j = i + e.wrong.length;
-          const range = srcRange(c, i, j);
+          const range = srcRange(c, i, i + e.wrong.length);
+          const edits = replaceEdits(c, i, e.wrong, e.right);
           ctx.report_({
             range,
             message: { zh: `“${e.wrong}”应为“${e.right}”`, en: `“${e.wrong}” should be “${e.right}”` },
-            fix: contiguous(c, i, j) ? { title: { zh: `改为“${e.right}”`, en: `Change to “${e.right}”` }, edits: [{ range, newText: e.right }], safe: true } : undefined,
+            fix: edits ? { title: { zh: `改为“${e.right}”`, en: `Change to “${e.right}”` }, edits, safe: true } : undefined,
           });
         }
       }
