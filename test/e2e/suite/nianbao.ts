@@ -148,6 +148,21 @@ test('a report under a plain .txt name is checked (detect: auto); a non-report i
   assert.deepEqual(vscode.languages.getDiagnostics(notes.uri).filter((d) => d.source === 'nianbao'), []);
 });
 
+test('a .nianbaorc.json written into the workspace applies at once; deleted, the defaults return', async () => {
+  const doc = await open('000.nianbao.txt');
+  assert.ok((await settled(doc)).some((d) => codeOf(d) === 'table-label-typo'));
+  const ours = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'nianbao');
+  const config = vscode.Uri.joinPath(folder(), '.nianbaorc.json');
+  // the server's own watcher registration is the only one (the client no longer adds its own)
+  await vscode.workspace.fs.writeFile(config, Buffer.from(JSON.stringify({ rules: { 'table-label-typo': 'off' } })));
+  try {
+    await waitFor('the config to turn table-label-typo off', () => (ours().length > 0 && !ours().some((d) => codeOf(d) === 'table-label-typo') ? true : undefined), 20_000);
+  } finally {
+    await vscode.workspace.fs.delete(config);
+  }
+  await waitFor('table-label-typo to come back once the config is gone', () => (ours().some((d) => codeOf(d) === 'table-label-typo') ? true : undefined), 20_000);
+}, 60_000);
+
 test('every contributed command is registered, under the category 年报检查', async () => {
   const contributed: { command: string; category?: string; title: string }[] = extension().packageJSON.contributes?.commands ?? [];
   assert.ok(contributed.length >= 4, `at least 4 commands contributed, got ${contributed.length}`);
