@@ -245,7 +245,8 @@ function matchRowsForRun(nz: Normalized, run: Token[], spec: RowSpec): { cells: 
     }
     while (fields.length && !nz.text.slice(fields[fields.length - 1]!.s, fields[fields.length - 1]!.e).trim()) fields.pop();
     while (fields.length && !nz.text.slice(fields[0]!.s, fields[0]!.e).trim() && fields.length > w) fields.shift();
-    if (fields.length === w) {
+    // as many written fields as tokens (a field like `0x` is text, not a token: then this does not apply)
+    if (fields.length === w && fields.filter((f) => nz.text.slice(f.s, f.e).trim()).length === run.length) {
       let r = 0;
       const cells: Cell[] = fields.map((f) => {
         if (!nz.text.slice(f.s, f.e).trim()) return { raw: '', range: toSource(nz, f.s, f.s), value: null, kind: 'blank' };
