@@ -112,12 +112,18 @@ test('section 六 with only its heading: the sentence goes right under it', () =
   assertFixRoundTrip(text, ID);
 });
 
-test('fees named only in another section, and reports of the 2019 format, are left alone', () => {
+test('fees stated only in another section, and reports of the 2019 format, are left alone', () => {
   const elsewhere = render(
     { ...HUAIAN_2024, prose: { other: OTHER, overview: '2024年，我市依法办理政府信息公开申请，未收取信息处理费。（一）主动公开情况。（二）依申请公开情况。（三）政府信息管理情况。（四）政府信息公开平台建设情况。（五）监督保障情况。' } },
     'tsv',
   );
   assert.deepEqual(found(elsewhere), []);
+  // citing the 管理办法 in 一 is not a statement about what was charged
+  const cited = render(
+    { ...HUAIAN_2024, prose: { other: OTHER, overview: '2024年，我市严格落实《政府信息公开信息处理费管理办法》，规范办理申请。（一）主动公开情况。（二）依申请公开情况。（三）政府信息管理情况。（四）政府信息公开平台建设情况。（五）监督保障情况。' } },
+    'tsv',
+  );
+  assert.equal(found(cited).length, 1);
   // a 2019-format report (its 表二 labels): the fee rule of the 2021 format does not apply
   const t2019 = render({ ...HUAIAN_2024, prose: { other: OTHER } }, 'tsv')
     .replace('本年制发件数', '本年新制作数量').replace('本年废止件数', '本年新公开数量').replace('现行有效件数', '对外公开总数量')

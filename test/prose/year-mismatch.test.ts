@@ -92,10 +92,20 @@ test('real reports edited: seed 004 (2021) and 洪泽 2024, the agency’s own n
   assert.deepEqual(found(s4b).map((x) => lineOf(s4b, x.range.start)), [13]);
 });
 
+test('“本年度（2023年）” in a 2024 report, in any section', () => {
+  const text = render(withProse({ problems: '本年度（2023年）存在的主要问题是政策解读质量仍需提升。', other: '今年（2024年）本单位未收取信息处理费。' }), 'crlf-bom-fullwidth');
+  const d = found(text);
+  assert.equal(d.length, 1);
+  assert.match(d[0]!.message.zh, /正文“本年度（２０２３年）”把本年写作2023年，而报告年度为2024年（见标题）/);
+  assert.equal(at(text, d[0]!.range), '２０２３');
+  assert.deepEqual(found(render(withProse({ overview: `上年度（2023年）结转的申请已办结。${OVERVIEW}` }), 'tsv')), []);
+});
+
 test('years that are not a statement about the report year stay quiet', () => {
   const quiet = [
     '2023年以来，我市持续推进政务公开。',
     '2023年，我市共受理申请3000件，2024年增长到3119件。',
+    '2023年，我市共受理申请3000件，2024年为3119件。',
     '与上年相比，2023年我市受理的申请较少。',
     '2023年度，我市政务公开工作考核获评优秀等次。',
     '2023年12月，我市出台了政务公开工作规范。',
@@ -107,8 +117,10 @@ test('years that are not a statement about the report year stay quiet', () => {
     '发布《2023年政府信息公开工作年度报告》。',
   ];
   for (const s of quiet) {
-    const text = render(withProse({ overview: `${s}${OVERVIEW}` }), 'tsv');
-    assert.deepEqual(found(text).map((d) => d.message.zh), [], s);
+    for (const layout of ['tsv', 'crlf-bom-fullwidth', 'pdf'] as const) {
+      const text = render(withProse({ overview: `${s}${OVERVIEW}` }), layout);
+      assert.deepEqual(found(text).map((d) => d.message.zh), [], `${layout}: ${s}`);
+    }
   }
 });
 

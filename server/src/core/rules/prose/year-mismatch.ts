@@ -17,6 +17,9 @@ const OPENING = new RegExp(`(${D}{4})年(?:度)?(?:全年)?[，,]?`, 'g');
  * report year) are not statements about the report year's work.
  */
 const COMPARES = /同比|相比|比较|较上年|较去年|上年|去年|上一年|前年|以来|增长|下降|持平|将|计划|拟|下一步|明年|今后|考核|评估|评议|评为|获评|荣获|获得|表彰|排名|通报|本年/;
+const YEAR_WORD = new RegExp(`(${D}{4})年`, 'g');
+/** `本年度（2024年）`: this year, named. */
+const THIS_YEAR = new RegExp(`(?:本年度?|今年)[（(](${D}{4})年?度?[）)]`, 'g');
 /** A next-year plan: `下一步，2024年…`, `明年（2024年）…`. */
 const PLAN_MARKER = new RegExp(`(?:下一步|明年|下一年度?|新的一年|来年|今后)(?:工作)?[，,（(]?(${D}{4})年度?(?=[，,）)、]|我|本|将|要|拟|计划|继续|重点|全|各)`, 'g');
 /** In section 五, a sentence or clause `2024年，我局将继续…` (将 followed by what only a plan says). */
@@ -35,8 +38,8 @@ const rule: Rule = {
     fixable: false,
     description: { zh: '报告年度前后不一致（标题、统计期限、正文“本年”表述、下一步工作的年份）', en: 'The report year is inconsistent (title, statistics period, the prose about the year, next-year plans)' },
     docs: {
-      zh: '标题中的年度与统计期限（“统计期限自YYYY年1月1日起至YYYY年12月31日止”）两端的年份应当一致（配置了 reportYear 时与配置比较）。报告年度取配置的 reportYear，否则取标题，没有标题时取统计期限；三者不一致时只报告这一处，不再用它检查正文。正文检查两类：讲述本年工作的句子（以“YYYY年，我局……”“YYYY年度本单位……”“YYYY年，××区人民政府……”开头）写成了上一年或下一年，常见于照抄上年报告；下一步工作（第五部分的“YYYY年，我局将继续……”“YYYY年工作计划”，任何位置的“下一步，YYYY年……”“明年（YYYY年）”）写成报告年度或更早的年份。含“同比、较上年、以来、考核、获评”等或“将、计划”的句子不作为本年工作表述；第五部分的其他句子可能在讲上年问题的整改，“上年度报告中提出，YYYY年将……”是引述上年的计划，都不检查。无自动修复：哪一个年份写错需要人工判断，消息指出另一处年份。',
-      en: 'The year in the title and both years of the statistics period (“统计期限自YYYY年1月1日起至YYYY年12月31日止”) must agree (with reportYear when it is configured). The report year is the configured reportYear, else the title’s, else the period’s; when they disagree only that is reported and the prose is not judged against it. Two things are checked in the prose: sentences about the year’s work (opening “YYYY年，我局……”, “YYYY年度本单位……”, “YYYY年，××区人民政府……”) dated the previous or the next year, typical of a copied report; and next-year plans (section 5 “YYYY年，我局将继续……”, “YYYY年工作计划”; “下一步，YYYY年……”, “明年（YYYY年）” anywhere) dated in the report year or earlier. Sentences that compare years or speak of assessments (同比, 较上年, 以来, 考核, 获评) or of plans (将, 计划) are not read as statements about the year’s work; other sentences of section 5 may describe fixing last year’s problems, and “上年度报告中提出，YYYY年将……” quotes last year’s plan: neither is checked. No automatic fix: which year is wrong needs a person; the message points at the other year.',
+      zh: '标题中的年度与统计期限（“统计期限自YYYY年1月1日起至YYYY年12月31日止”）两端的年份应当一致（配置了 reportYear 时与配置比较）。报告年度取配置的 reportYear，否则取标题，没有标题时取统计期限；三者不一致时只报告这一处，不再用它检查正文。正文检查三类：“本年度（YYYY年）”写错了年份；讲述本年工作的句子（以“YYYY年，我局……”“YYYY年度本单位……”“YYYY年，××区人民政府……”开头）写成了上一年或下一年，常见于照抄上年报告；下一步工作（第五部分的“YYYY年，我局将继续……”“YYYY年工作计划”，任何位置的“下一步，YYYY年……”“明年（YYYY年）”）写成报告年度或更早的年份。含“同比、较上年、以来、考核、获评”等或“将、计划”的句子不作为本年工作表述；第五部分的其他句子可能在讲上年问题的整改，“上年度报告中提出，YYYY年将……”是引述上年的计划，都不检查。无自动修复：哪一个年份写错需要人工判断，消息指出另一处年份。',
+      en: 'The year in the title and both years of the statistics period (“统计期限自YYYY年1月1日起至YYYY年12月31日止”) must agree (with reportYear when it is configured). The report year is the configured reportYear, else the title’s, else the period’s; when they disagree only that is reported and the prose is not judged against it. Three things are checked in the prose: “本年度（YYYY年）” naming another year; sentences about the year’s work (opening “YYYY年，我局……”, “YYYY年度本单位……”, “YYYY年，××区人民政府……”) dated the previous or the next year, typical of a copied report; and next-year plans (section 5 “YYYY年，我局将继续……”, “YYYY年工作计划”; “下一步，YYYY年……”, “明年（YYYY年）” anywhere) dated in the report year or earlier. Sentences that compare years or speak of assessments (同比, 较上年, 以来, 考核, 获评) or of plans (将, 计划) are not read as statements about the year’s work; other sentences of section 5 may describe fixing last year’s problems, and “上年度报告中提出，YYYY年将……” quotes last year’s plan: neither is checked. No automatic fix: which year is wrong needs a person; the message points at the other year.',
     },
   },
   check(ctx) {
@@ -47,6 +50,7 @@ const rule: Rule = {
     const agency = ctx.report.agency?.text.replace(/\s+/g, '');
     for (const { p, c } of compactProse(ctx.report)) {
       if (p.section !== 5) checkStatements(ctx, c, Y, agency);
+      checkThisYear(c, Y, ctx);
       checkPlans(ctx, c, Y, p.section === 5);
     }
   },
@@ -156,13 +160,37 @@ function checkStatements(ctx: RuleContext, c: Compact, Y: YearSpan & { source: M
     // without a comma, `2023年我市制定的办法…` is a phrase about something made that year
     if (!/[，,]$/.test(s.slice(o.at, o.after)) && s.slice(o.after + subject.length, o.after + subject.length + 6).includes('的')) continue;
     const sentence = s.slice(o.after, sentenceEnd(s, o.after));
-    if (COMPARES.test(sentence) || sentence.includes(`${Y.value}年`)) continue;
+    if (COMPARES.test(sentence) || mentionsYear(sentence, Y.value)) continue;
     const q = quote(s, o.at);
     ctx.report_({
       range: srcRange(c, o.at, o.at + 4),
       message: {
         zh: `正文“${q}”讲述的是${o.value}年，而报告年度为${Y.value}年（见${Y.source.zh}）`,
         en: `The text “${q}” speaks of ${o.value}, but the report year is ${Y.value} (see ${Y.source.en})`,
+      },
+      related: yearRelated(Y),
+    });
+  }
+}
+
+function mentionsYear(s: string, year: number): boolean {
+  YEAR_WORD.lastIndex = 0;
+  for (let m = YEAR_WORD.exec(s); m; m = YEAR_WORD.exec(s)) if (yearValue(m[1]!) === year) return true;
+  return false;
+}
+
+/** `本年度（2023年）` in a 2024 report, anywhere. */
+function checkThisYear(c: Compact, Y: YearSpan & { source: Msg }, ctx: RuleContext) {
+  THIS_YEAR.lastIndex = 0;
+  for (let m = THIS_YEAR.exec(c.s); m; m = THIS_YEAR.exec(c.s)) {
+    const v = yearValue(m[1]!);
+    if (v === undefined || v === Y.value) continue;
+    const at = m.index + m[0].indexOf(m[1]!);
+    ctx.report_({
+      range: srcRange(c, at, at + 4),
+      message: {
+        zh: `正文“${m[0]}”把本年写作${v}年，而报告年度为${Y.value}年（见${Y.source.zh}）`,
+        en: `The text “${m[0]}” calls ${v} this year, but the report year is ${Y.value} (see ${Y.source.en})`,
       },
       related: yearRelated(Y),
     });
