@@ -1,5 +1,10 @@
-/** Fixtures for the prose rules: a real report's prose placed in every table layout, PDF-style line breaks. */
-import { lint, LineIndex, type Diagnostic } from '../../server/src/core';
+/**
+ * Fixtures for the prose-rule tests: a real report's prose placed in every table layout; a
+ * snippet of prose in a minimal report in each layout people have (plain text, Markdown, HTML,
+ * PDF text with hard line breaks inside words and a page marker); what one rule reports on it.
+ */
+import assert from 'node:assert/strict';
+import { applyEdits, lint, LineIndex, DEFAULT_CONFIG, type Diagnostic, type ResolvedConfig } from '../../server/src/core';
 import { HUAIAN_2024, render, type Layout, type ReportData } from './layouts';
 
 /** The 依申请公开 paragraph of 淮安市人民政府 2024 (huaian-city-2024.txt lines 26–34), joined. */
@@ -11,10 +16,15 @@ export const HUAIAN_REQUESTS =
  * them (breaks fall inside words and numbers).
  */
 export function pdfLines(s: string, every = 29, page = 2): string {
-  const lines: string[] = [];
-  for (let i = 0; i < s.length; i += every) lines.push(s.slice(i, i + every));
+  const lines = chunks(s, every);
   if (lines.length > 2) lines.splice(2, 0, `- ${page} -`);
   return lines.join('\n');
+}
+
+function chunks(s: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i += size) out.push(s.slice(i, i + size));
+  return out;
 }
 
 /** 总体情况 with the given paragraph in the place of （二）依申请公开情况. */
@@ -27,9 +37,6 @@ export function reportWith(layout: Layout, prose: ReportData['prose'], data: Rep
   return render({ ...data, prose }, layout);
 }
 
-export function ruleDiags(text: string, ruleId: string): Diagnostic[] {
-  return lint(text).diagnostics.filter((d) => d.ruleId === ruleId);
-}
 
 /** The 1-based line of a diagnostic. */
 export function lineOf(text: string, d: { range: { start: number } }): number {
@@ -53,3 +60,55 @@ export const ZEROS: ReportData = {
   t3: Object.fromEntries(Object.keys(HUAIAN_2024.t3).map((k) => [k, [0, 0, 0, 0, 0, 0, 0]])),
   t4: new Array(15).fill(0),
 };
+
+export type ProseLayout = 'plain' | 'markdown' | 'html' | 'pdf';
+export const PROSE_LAYOUTS: ProseLayout[] = ['plain', 'markdown', 'html', 'pdf'];
+
+const TITLE = 'XX市XX局2024年政府信息公开工作年度报告';
+
+/** Hard line breaks every `width` characters (as a PDF text extractor gives a justified paragraph), no page marker. */
+export function pdfWrap(s: string, width = 17): string {
+  return chunks(s, width).join('\n');
+}
+
+/** A minimal report (title + section 一) whose body is `body`, in `layout`. */
+export function doc(body: string, layout: ProseLayout = 'plain'): string {
+  switch (layout) {
+    case 'plain':
+      return `${TITLE}\n一、总体情况\n${body}\n`;
+    case 'markdown':
+      return `# ${TITLE}\n\n## 一、总体情况\n\n${body}\n`;
+    case 'html':
+      return `<html><body>\n<h1>${TITLE}</h1>\n<h2>一、总体情况</h2>\n<p>${body}</p>\n</body></html>\n`;
+    case 'pdf':
+      return `${TITLE}\n一、总体情况\n${pdfWrap(body)}\n- 1 -\n`;
+  }
+}
+
+/** The whole sample report (three tables with real numbers) in a table layout, with `body` as the overview. */
+export function fullReport(body: string, layout: Layout): string {
+  return render({ ...HUAIAN_2024, prose: { overview: layout === 'pdf' ? pdfWrap(body) : body } }, layout);
+}
+
+/** The diagnostics of one rule (and no rule failed). */
+export function diags(text: string, ruleId: string, config: ResolvedConfig = DEFAULT_CONFIG): Diagnostic[] {
+  const r = lint(text, config);
+  assert.deepEqual(r.ruleErrors, []);
+  return r.diagnostics.filter((d) => d.ruleId === ruleId);
+}
+
+/** What the rule points at, as written in the source (line breaks and all). */
+export function found(text: string, ruleId: string, config: ResolvedConfig = DEFAULT_CONFIG): string[] {
+  return diags(text, ruleId, config).map((d) => text.slice(d.range.start, d.range.end));
+}
+
+/** Applying one diagnostic's fix changes nothing outside its range, and gives `expected` there. */
+export function assertFixLocal(text: string, d: Diagnostic, expected?: string): string {
+  assert.ok(d.fix, `${d.ruleId}: no fix`);
+  const fixed = applyEdits(text, d.fix.edits).text;
+  const tail = text.length - d.range.end;
+  assert.equal(fixed.slice(0, d.range.start), text.slice(0, d.range.start), 'text before the range changed');
+  assert.equal(fixed.slice(fixed.length - tail), text.slice(d.range.end), 'text after the range changed');
+  if (expected !== undefined) assert.equal(fixed.slice(d.range.start, fixed.length - tail), expected);
+  return fixed;
+}

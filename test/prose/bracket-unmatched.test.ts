@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LAYOUTS } from '../helpers/layouts';
-import { PROSE_LAYOUTS, diags, doc, found, fullReport } from './helpers';
+import { PROSE_LAYOUTS, diags, doc, found, fullReport } from '../helpers/prose';
 
 const ID = 'bracket-unmatched';
 

@@ -10,7 +10,7 @@ import { runCli } from '../helpers/cli';
 import { assertFixRoundTrip } from '../helpers/fix';
 import { resolveConfig } from '../../server/src/core';
 import { BUILTIN_REPEAT_WHITELIST, KNOWN_REPEATS, REPEAT_PARTICLES } from '../../server/src/core/words';
-import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport } from './helpers';
+import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport } from '../helpers/prose';
 
 const ID = 'char-repeat';
 

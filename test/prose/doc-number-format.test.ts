@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { LAYOUTS } from '../helpers/layouts';
 import { assertFixRoundTrip } from '../helpers/fix';
 import { CITATIONS, type Citation } from '../../server/src/core/words';
-import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport } from './helpers';
+import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport } from '../helpers/prose';
 
 const ID = 'doc-number-format';
 const cite = (c: Citation, number: string) => `根据《${c.title}》（${c.code}${number}）要求${c.context?.[0] ?? ''}，编制本报告。`;

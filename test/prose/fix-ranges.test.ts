@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { ALL_RULES, lint } from '../../server/src/core';
 import { assertEditsInside, assertFixRoundTrip } from '../helpers/fix';
 import { EXTERNAL, SEEDS } from '../helpers/cli';
-import { PROSE_LAYOUTS, doc } from './helpers';
+import { PROSE_LAYOUTS, doc } from '../helpers/prose';
 
 const PROSE = ALL_RULES.filter((r) => r.meta.category === 'prose' && r.meta.fixable).map((r) => r.meta.id);
 const REAL = ['000_b5a011f3d089b4ff', '001_fef44fb29382a984', '002_60914c73e690bbf7', '003_daabefa65804d971', '004_eac7cee84a78218c'].map((s) => `${SEEDS}/${s}.txt`).concat(['hongze-district-2023', 'hongze-district-2024', 'huaian-city-2024'].map((s) => `${EXTERNAL}/${s}.txt`));

@@ -6,7 +6,7 @@ import { LAYOUTS } from '../helpers/layouts';
 import { assertFixRoundTrip } from '../helpers/fix';
 import { resolveConfig } from '../../server/src/core';
 import { BUILTIN_PHRASES } from '../../server/src/core/words';
-import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport, pdfWrap } from './helpers';
+import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport, pdfWrap } from '../helpers/prose';
 
 const ID = 'fixed-phrase';
 const frame = (w: string) => `我局坚持${w}，认真落实各项要求，持续推进政务公开工作。`;

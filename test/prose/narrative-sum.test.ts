@@ -7,7 +7,7 @@ import { applyEdits } from '../../server/src/core';
 import { LAYOUTS } from '../helpers/layouts';
 import { SEEDS } from '../helpers/cli';
 import { assertFixRoundTrip } from '../helpers/fix';
-import { ascii, at, lineOf, pdfLines, reportWith, ruleDiags } from '../helpers/prose';
+import { ascii, at, lineOf, pdfLines, reportWith, diags } from '../helpers/prose';
 
 const RULE = 'narrative-sum';
 /** 相山区经信局 2021 (seed 004 line 7), the real sentence with its wrong 19.3%. */
@@ -19,7 +19,7 @@ for (const layout of LAYOUTS) {
   test(`${layout}: a wrong percentage is found, on one line and PDF-broken, and fixed`, () => {
     for (const active of [SEED4, pdfLines(SEED4, 19)]) {
       const text = withActive(layout, active);
-      const d = ruleDiags(text, RULE);
+      const d = diags(text, RULE);
       assert.equal(d.length, 1, layout);
       assert.equal(ascii(at(text, d[0]!.range)), '19.3%');
       assert.match(d[0]!.message.zh, /38条 ÷ 194条 = 19\.6%.*19\.3%/);
@@ -40,7 +40,7 @@ for (const layout of LAYOUTS) {
       '全年共发布信息200条，同比增长25%。',
       '共召开新闻发布会12场，其中主要负责同志出席8场，占66.7%。',
     ];
-    for (const active of quiet) assert.deepEqual(ruleDiags(withActive(layout, pdfLines(active, 13)), RULE).map((d) => d.message.zh), [], active);
+    for (const active of quiet) assert.deepEqual(diags(withActive(layout, pdfLines(active, 13)), RULE).map((d) => d.message.zh), [], active);
   });
 }
 
@@ -53,7 +53,7 @@ test('parts that exceed the total, or claim to be complete and miss it', () => {
   ];
   for (const [active, msg] of loud) {
     for (const layout of ['tsv', 'pdf', 'crlf-bom-fullwidth'] as const) {
-      const d = ruleDiags(withActive(layout, pdfLines(active, 11)), RULE);
+      const d = diags(withActive(layout, pdfLines(active, 11)), RULE);
       assert.equal(d.length, 1, `${layout}: ${active}`);
       assert.match(d[0]!.message.zh, msg);
       assert.equal(d[0]!.fix, undefined, 'which part is wrong is unknown: no fix');
@@ -65,22 +65,22 @@ test('parts that exceed the total, or claim to be complete and miss it', () => {
     '政府网站共发布信息1000条，其中政务动态600条（含图片新闻100条），通知公告300条，其他100条。',
     '共发布信息100条（其中文件40条、解读30条、动态30条）。',
   ];
-  for (const active of quiet) assert.deepEqual(ruleDiags(withActive('tsv', active), RULE).map((d) => d.message.zh), [], active);
+  for (const active of quiet) assert.deepEqual(diags(withActive('tsv', active), RULE).map((d) => d.message.zh), [], active);
 });
 
 test('a percentage broken inside its number is reported without a fix', () => {
   const text = withActive('pdf', SEED4.replace('19.3%', '19.\n3%'));
-  const d = ruleDiags(text, RULE);
+  const d = diags(text, RULE);
   assert.equal(d.length, 1);
   assert.equal(d[0]!.fix, undefined);
 });
 
 test('real report: seed 004 line 7, fixed in place', () => {
   const seed = readFileSync(`${SEEDS}/004_eac7cee84a78218c.txt`, 'utf8');
-  const d = ruleDiags(seed, RULE);
+  const d = diags(seed, RULE);
   assert.deepEqual(d.map((x) => lineOf(seed, x)), [7]);
   const fixed = applyEdits(seed, d[0]!.fix!.edits).text;
   assert.ok(fixed.includes('38条，占总数的19.6%'));
-  assert.deepEqual(ruleDiags(fixed, RULE), []);
+  assert.deepEqual(diags(fixed, RULE), []);
   assertFixRoundTrip(seed, RULE);
 });

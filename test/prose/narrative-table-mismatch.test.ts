@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { HUAIAN_2024, LAYOUTS, withCell, type ReportData } from '../helpers/layouts';
 import { EXTERNAL } from '../helpers/cli';
-import { HUAIAN_REQUESTS, ZEROS, ascii, at, lineOf, overview, pdfLines, reportWith, ruleDiags } from '../helpers/prose';
+import { HUAIAN_REQUESTS, ZEROS, ascii, at, lineOf, overview, pdfLines, reportWith, diags } from '../helpers/prose';
 
 const RULE = 'narrative-table-mismatch';
 const withRequests = (layout: (typeof LAYOUTS)[number], requests: string, data?: ReportData) => reportWith(layout, { overview: overview(requests) }, data);
@@ -13,7 +13,7 @@ const withRequests = (layout: (typeof LAYOUTS)[number], requests: string, data?:
 for (const layout of LAYOUTS) {
   test(`${layout}: 淮安 2024's own paragraph agrees with its tables, on one line and PDF-broken`, () => {
     for (const requests of [HUAIAN_REQUESTS, pdfLines(HUAIAN_REQUESTS), pdfLines(HUAIAN_REQUESTS, 17)]) {
-      assert.deepEqual(ruleDiags(withRequests(layout, requests), RULE).map((d) => d.message.zh), []);
+      assert.deepEqual(diags(withRequests(layout, requests), RULE).map((d) => d.message.zh), []);
     }
   });
 
@@ -34,7 +34,7 @@ for (const layout of LAYOUTS) {
       const stated = /(\d+) 件/.exec(to)![1]!;
       for (const requests of [HUAIAN_REQUESTS.replace(from, to), pdfLines(HUAIAN_REQUESTS.replace(from, to), 23)]) {
         const text = withRequests(layout, requests);
-        const d = ruleDiags(text, RULE);
+        const d = diags(text, RULE);
         assert.equal(d.length, 1, `${to}: ${d.map((x) => x.message.zh).join(' / ')}`);
         assert.equal(ascii(at(text, d[0]!.range)), stated);
         assert.ok(d[0]!.message.zh.includes(` ${stated} `) && d[0]!.message.zh.includes(` ${table}`), d[0]!.message.zh);
@@ -47,7 +47,7 @@ for (const layout of LAYOUTS) {
   test(`${layout}: every occurrence is reported, each in its own sentence`, () => {
     const requests = HUAIAN_REQUESTS.replace('3119 件', '3118 件') + '全年共收到政府信息公开申请 3118 件，同比增长 12%。本年新收政府信息公开申请 3119 件。';
     const text = withRequests(layout, pdfLines(requests));
-    const d = ruleDiags(text, RULE);
+    const d = diags(text, RULE);
     assert.equal(d.length, 2);
     assert.ok(d.every((x) => ascii(at(text, x.range)) === '3118'));
     assert.ok(d[0]!.range.start < d[1]!.range.start);
@@ -57,13 +57,13 @@ for (const layout of LAYOUTS) {
     // 自然人 and 总计 both changed: the row adds up, the prose (3119) is now wrong
     const data = withCell(withCell(HUAIAN_2024, 't3', '一', 0, 3002), 't3', '一', 6, 3120);
     const text = withRequests(layout, pdfLines(HUAIAN_REQUESTS), data);
-    const d = ruleDiags(text, RULE);
+    const d = diags(text, RULE);
     assert.equal(d.length, 1);
     assert.match(d[0]!.message.zh, /3119.*3120/);
     assert.equal(ascii(at(text, d[0]!.related![0]!.range)), '3120');
     // only the total changed: the prose matches the sum of the parts, the table rules report the total
     const totalOnly = withRequests(layout, HUAIAN_REQUESTS, withCell(HUAIAN_2024, 't3', '一', 6, 3120));
-    assert.deepEqual(ruleDiags(totalOnly, RULE), []);
+    assert.deepEqual(diags(totalOnly, RULE), []);
   });
 }
 
@@ -87,14 +87,14 @@ test('“no applications”, “no reviews or lawsuits” and “all upheld” a
   for (const layout of ['tsv', 'pdf', 'html'] as const) {
     for (const [sentence, data, found] of cases) {
       const text = withRequests(layout, pdfLines(`（二）依申请公开情况。${sentence}`, 13), data);
-      const d = ruleDiags(text, RULE);
+      const d = diags(text, RULE);
       assert.deepEqual(d.map((x) => at(text, x.range)), found, `${layout}: ${sentence}`);
       for (const x of d) assert.ok(x.related!.length > 0 && x.message.en.length > 0);
     }
   }
   // the cells named are the corrected and pending ones
   const text = withRequests('tsv', '（二）依申请公开情况。行政复议案件均获维持。');
-  const d = ruleDiags(text, RULE);
+  const d = diags(text, RULE);
   assert.equal(d.length, 1);
   assert.match(d[0]!.message.zh, /结果纠正” 64.*尚未审结” 37/);
   assert.deepEqual(d[0]!.related!.map((r) => at(text, r.range)), ['64', '37']);
@@ -118,7 +118,7 @@ test('numbers of a subset, another body or another year are not compared', () =>
   ];
   for (const s of quiet) {
     const text = withRequests('tsv', `（二）依申请公开情况。${s}`);
-    assert.deepEqual(ruleDiags(text, RULE).map((d) => d.message.zh), [], s);
+    assert.deepEqual(diags(text, RULE).map((d) => d.message.zh), [], s);
   }
   const loud: [string, string][] = [
     ['予以公开 1362 件，部分公开 455 件。', '455'],
@@ -136,7 +136,7 @@ test('numbers of a subset, another body or another year are not compared', () =>
   ];
   for (const [s, n] of loud) {
     const text = withRequests('tsv', `（二）依申请公开情况。${s}`);
-    assert.deepEqual(ruleDiags(text, RULE).map((d) => at(text, d.range)), [n], s);
+    assert.deepEqual(diags(text, RULE).map((d) => at(text, d.range)), [n], s);
   }
 });
 
@@ -144,16 +144,16 @@ test('行政复议 cases and hotline tickets outside the requests part are not c
   const other = '（五）监督保障情况。全年办理行政复议案件 560 件，行政诉讼案件 300 件，均获维持；12345 热线共受理 5000 件，办结 4990 件。';
   for (const layout of ['tsv', 'pdf'] as const) {
     const text = reportWith(layout, { overview: overview(pdfLines(HUAIAN_REQUESTS)).replace('（五）监督保障情况。加强监督保障。', other) });
-    assert.deepEqual(ruleDiags(text, RULE).map((d) => d.message.zh), [], layout);
+    assert.deepEqual(diags(text, RULE).map((d) => d.message.zh), [], layout);
   }
   // in the requests part they are the report's own numbers
   const text = reportWith('tsv', { overview: overview(`（二）依申请公开情况。全年行政复议 560 件。`) });
-  assert.deepEqual(ruleDiags(text, RULE).map((d) => at(text, d.range)), ['560']);
+  assert.deepEqual(diags(text, RULE).map((d) => at(text, d.range)), ['560']);
 });
 
 test('real report: 洪泽区 2024 says 17 applications, 表三 says 95; agreeing text is quiet', () => {
   const hz = readFileSync(`${EXTERNAL}/hongze-district-2024.txt`, 'utf8');
-  const d = ruleDiags(hz, RULE);
+  const d = diags(hz, RULE);
   assert.equal(d.length, 1);
   assert.equal(lineOf(hz, d[0]!), 25);
   assert.equal(at(hz, d[0]!.range), '17');
@@ -162,15 +162,15 @@ test('real report: 洪泽区 2024 says 17 applications, 表三 says 95; agreeing
   const cell = d[0]!.related![0]!;
   assert.equal(at(hz, cell.range), '95');
   assert.match(hz.split('\n')[lineOf(hz, cell) - 1]!, /^一、本年新收政府信息公开申请数量/);
-  assert.deepEqual(ruleDiags(hz.replace('申请 17 件', '申请 95 件'), RULE), []);
+  assert.deepEqual(diags(hz.replace('申请 17 件', '申请 95 件'), RULE), []);
 });
 
 test('real report: 淮安 2024 with one number changed in its PDF text', () => {
   const ha = readFileSync(`${EXTERNAL}/huaian-city-2024.txt`, 'utf8');
-  assert.deepEqual(ruleDiags(ha, RULE), []);
+  assert.deepEqual(diags(ha, RULE), []);
   for (const [from, to, line] of [['申请 3119 件', '申请 3191 件', 29], ['诉讼 46 件', '诉讼 64 件', 33], ['尚\n未审结 37 件', '尚\n未审结 73 件', 33]] as const) {
     const text = ha.replace(from, to);
-    const d = ruleDiags(text, RULE);
+    const d = diags(text, RULE);
     assert.equal(d.length, 1, to);
     assert.equal(lineOf(text, d[0]!), line);
   }

@@ -7,7 +7,7 @@ import { applyEdits } from '../../server/src/core';
 import { LAYOUTS } from '../helpers/layouts';
 import { SEEDS } from '../helpers/cli';
 import { assertFixRoundTrip } from '../helpers/fix';
-import { ascii, at, lineOf, pdfLines, reportWith, ruleDiags } from '../helpers/prose';
+import { ascii, at, lineOf, pdfLines, reportWith, diags } from '../helpers/prose';
 
 const RULE = 'number-style';
 const withOther = (layout: (typeof LAYOUTS)[number], other: string) => reportWith(layout, { other });
@@ -25,7 +25,7 @@ for (const layout of LAYOUTS) {
   test(`${layout}: each number-style problem is found and fixed`, () => {
     for (const [other, found, after] of LOUD) {
       const text = withOther(layout, other);
-      const d = ruleDiags(text, RULE);
+      const d = diags(text, RULE);
       assert.deepEqual(d.map((x) => ascii(at(text, x.range))), found, `${layout}: ${other}`);
       for (const x of d) assert.ok(x.message.zh.includes('应为') && x.message.en.includes('→'));
       const fixed = assertFixRoundTrip(text, RULE);
@@ -44,13 +44,13 @@ for (const layout of LAYOUTS) {
       '近三年来共发布信息5条。',
       '统计期限为2024年1月1日至2024年12月31日，共10月份数据。',
     ];
-    for (const other of quiet) assert.deepEqual(ruleDiags(withOther(layout, other), RULE).map((d) => d.message.zh), [], `${layout}: ${other}`);
+    for (const other of quiet) assert.deepEqual(diags(withOther(layout, other), RULE).map((d) => d.message.zh), [], `${layout}: ${other}`);
   });
 }
 
 test('PDF-broken: a zero-padded date across a line break is fixed by deleting the zero', () => {
   const text = withOther('pdf', pdfLines('本年报于2024年0\n1月08日印发，共发布信息5条，答复两\n件。', 200));
-  const d = ruleDiags(text, RULE);
+  const d = diags(text, RULE);
   assert.deepEqual(d.map((x) => at(text, x.range)), ['01月', '08日', '两件']);
   assert.ok(d[0]!.fix && d[1]!.fix, 'the zero is one character: fixable even when the date is broken');
   assert.equal(d[2]!.fix, undefined, 'a count broken across lines is only reported');
@@ -60,7 +60,7 @@ test('PDF-broken: a zero-padded date across a line break is fixed by deleting th
 
 test('real report: seed 004 “发布六条” at line 7, fixed to 6条', () => {
   const seed = readFileSync(`${SEEDS}/004_eac7cee84a78218c.txt`, 'utf8');
-  const d = ruleDiags(seed, RULE);
+  const d = diags(seed, RULE);
   assert.deepEqual(d.map((x) => [lineOf(seed, x), at(seed, x.range)]), [[7, '六条']]);
   const fixed = assertFixRoundTrip(seed, RULE);
   assert.ok(fixed.includes('发布6条'));

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LAYOUTS } from '../helpers/layouts';
 import { assertFixRoundTrip } from '../helpers/fix';
-import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport } from './helpers';
+import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport } from '../helpers/prose';
 
 const ID = 'punctuation-repeat';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { LAYOUTS } from '../helpers/layouts';
 import { assertFixRoundTrip } from '../helpers/fix';
 import { applyEdits } from '../../server/src/core';
-import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport } from './helpers';
+import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport } from '../helpers/prose';
 
 const ID = 'punctuation-width';
 

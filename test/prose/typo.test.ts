@@ -6,7 +6,7 @@ import { LAYOUTS } from '../helpers/layouts';
 import { assertFixRoundTrip } from '../helpers/fix';
 import { resolveConfig } from '../../server/src/core';
 import { BUILTIN_TYPOS, type TypoEntry } from '../../server/src/core/words';
-import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport } from './helpers';
+import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport } from '../helpers/prose';
 
 const ID = 'typo';
 
