@@ -33,16 +33,17 @@ function insertion(report: Report, sentence: string, six: { heading: { range: { 
   let p = end;
   while (p > six.heading.range.end) {
     const ls = text.lastIndexOf('\n', p - 1) + 1;
-    const line = text.slice(Math.max(ls, six.heading.range.end), p);
-    if (!EMPTY_LINE.test(line)) {
-      at = Math.max(ls, six.heading.range.end) + line.replace(/\s+$/, '').length;
+    const from = Math.max(ls, six.heading.range.end);
+    const contentEnd = trimmedEnd(text, from, p);
+    if (contentEnd > from && !(contentEnd - from < 200 && EMPTY_LINE.test(text.slice(from, contentEnd)))) {
+      at = contentEnd;
       break;
     }
     p = ls - 1;
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // paragraphs separated by blank lines (Markdown, Word text) get a blank line too
-  const firstGap = text.slice(six.heading.range.end, six.body.end).match(/^[^\S\n]*\r?\n(?:[^\S\n]*\r?\n)+/);
+  const firstGap = text.slice(six.heading.range.end, Math.min(six.body.end, six.heading.range.end + 200)).match(/^[^\S\n]*\r?\n(?:[^\S\n]*\r?\n)+/);
   const sep = firstGap ? eol + eol : eol;
   const html = /<\/?(?:p|div|table|tr|td|br)\b/i.test(text.slice(0, 200000));
   return { at, newText: sep + (html ? `<p>${sentence}</p>` : sentence) };
@@ -52,8 +53,15 @@ function insertion(report: Report, sentence: string, six: { heading: { range: { 
 function endOfReport(report: Report) {
   const d = report.dateLine?.signer ?? report.dateLine;
   if (d) return d.range;
-  const t = report.text.replace(/\s+$/, '');
-  return { start: t.lastIndexOf('\n') + 1, end: t.length };
+  const end = trimmedEnd(report.text, 0, report.text.length);
+  return { start: report.text.lastIndexOf('\n', end - 1) + 1, end };
+}
+
+/** The end of [from, to) without trailing white space (a scan, not a regex: linear on any text). */
+function trimmedEnd(text: string, from: number, to: number): number {
+  let e = to;
+  while (e > from && /\s/.test(text[e - 1]!)) e--;
+  return e;
 }
 
 /** Section 六 of a 2021-format report does not report 信息处理费. */

@@ -95,14 +95,19 @@ function agencyAt(s: string, i: number, agency: string | undefined): string | un
   return s.startsWith(agency.slice(0, 4), i) ? agency.slice(0, 4) : undefined;
 }
 
+/** Sentences are read within this many characters either side (keeps every scan linear). */
+const SENTENCE_MAX = 300;
+
 function sentenceEnd(s: string, i: number): number {
-  for (let k = i; k < s.length; k++) if ('。！？!?'.includes(s[k]!)) return k + 1;
-  return s.length;
+  const to = Math.min(s.length, i + SENTENCE_MAX);
+  for (let k = i; k < to; k++) if ('。！？!?'.includes(s[k]!)) return k + 1;
+  return to;
 }
 
 function sentenceBegin(s: string, i: number): number {
-  for (let k = i - 1; k >= 0; k--) if ('。！？!?'.includes(s[k]!)) return k + 1;
-  return 0;
+  const from = Math.max(0, i - SENTENCE_MAX);
+  for (let k = i - 1; k >= from; k--) if ('。！？!?'.includes(s[k]!)) return k + 1;
+  return from;
 }
 
 function quote(s: string, from: number): string {
