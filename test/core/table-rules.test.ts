@@ -2,7 +2,7 @@
 // round-trips (fixed text has no diagnostic of the rule; applying twice changes nothing).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, type Diagnostic } from '../../server/src/core';
+import { applyEdits, fixAllEdits, lint, type Diagnostic } from '../../server/src/core';
 import { HUAIAN_2024, render, withCell, type Layout } from '../helpers/layouts';
 import { assertFixRoundTrip } from '../helpers/fix';
 
@@ -157,4 +157,33 @@ test('title-missing: a report copied from a web page without its title (agency f
   assert.equal(d.length, 1);
   assert.match(d[0]!.message.zh, /青云谱区商务局2024年政府信息公开工作年度报告/);
   assert.equal(of(clean(), 'title-missing').length, 0);
+});
+
+test('（七）总计/总计, set by both totals: a fix that the other total contradicts is offered, not applied by fix-all', () => {
+  // (七)/自然人 wrong: the row's parts no longer give the corner, the column's parts still do
+  const text = render(withCell(HUAIAN_2024, 't3', '三.7', 0, 3100), 'tsv');
+  const corner = of(text, 'table-row-total').find((d) => d.hint && at(text, d) === String(HUAIAN_2024.t3['三.7']![6]));
+  assert.ok(corner, 'row (七) total is reported');
+  assert.equal(corner.fix?.safe, false, 'the corner fix is only offered');
+  assert.equal(of(text, 'table-column-total')[0]?.fix?.safe, true, 'the part cell fix is safe');
+  // fix-all changes the part cell, and then neither rule fires
+  let fixed = text;
+  for (let pass = 0; pass < 3; pass++) fixed = applyEdits(fixed, fixAllEdits(lint(fixed).diagnostics)).text;
+  assert.equal(of(fixed, 'table-row-total').length + of(fixed, 'table-column-total').length, 0);
+  assert.equal(fixed, clean());
+});
+
+test('a page marker glued to a row label by PDF extraction is not read as a cell, and fix-all settles', () => {
+  for (const marker of ['- 6 -', '-6-', '— 12 —']) {
+    const text = clean('tsv').replace('（一）予以公开\t', `（一）予以公开${marker}\t`);
+    assert.notEqual(text, clean('tsv'), 'the fixture has the glued marker');
+    const cells = (t: string) => lint(t).report.table3?.rows.map((r) => r.cells.map((c) => c?.value));
+    assert.deepEqual(cells(text), cells(clean('tsv')), marker);
+    assert.deepEqual(fixAllEdits(lint(text).diagnostics), [], `${marker}: nothing to fix`);
+  }
+  // seed-like: the label alone on its line, the numbers below, the footer glued to the label
+  const text = clean('pdf').replace('（一）予以公开 ', '（一）予以公开- 6 -\n');
+  let fixed = text;
+  for (let pass = 0; pass < 3; pass++) fixed = applyEdits(fixed, fixAllEdits(lint(fixed).diagnostics)).text;
+  assert.deepEqual(fixAllEdits(lint(fixed).diagnostics), []);
 });

@@ -172,8 +172,18 @@ function normCode(c: number): number {
  */
 const NOISE_LINE = /^[ \t]*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|:?-{3,}:?(?:[ \t]*\t[ \t]*:?-{3,}:?)*[ \t]*)[ \t]*$/gm;
 
+/**
+ * A page marker glued to the end of a line by PDF extraction (`（一）予以公开- 6 -`): after a
+ * Chinese character or bracket, before the line end or a cell separator, written the same on
+ * both sides (`- 6 -`, `-6-`; a signed cell and a dash cell, `-2 -`, are not). Left in, its
+ * number would be read as a cell.
+ */
+const GLUED_PAGE_MARKER = /(?<=[\u4e00-\u9fff）)]) *([-—–－])( ?)\d{1,4}\2\1(?= *(?:\t|$))/gm;
+
 function blankNoiseLines(text: string): string {
-  return text.replace(NOISE_LINE, (m) => ' '.repeat(m.length));
+  const blank = (m: string) => m.replace(/[^\t]/g, ' ');
+  const out = text.replace(NOISE_LINE, (m) => ' '.repeat(m.length));
+  return /[-—–－]/.test(out) ? out.replace(GLUED_PAGE_MARKER, blank) : out;
 }
 
 /** Map a normalised range back to the source. */

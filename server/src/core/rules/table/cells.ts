@@ -60,3 +60,50 @@ export function related(range: Range, zh: string, en: string = zh): Related {
 export function plus(values: number[]): string {
   return values.map(String).join('+');
 }
+
+/**
+ * The part rows of 表三 （七）总计, per the template; a 2021 report may write （六） as one
+ * collapsed row, which then stands for its sub-rows. Undefined when a part is missing.
+ */
+export function columnTotalParts(t3: RequestsTable, t: FormatTemplate): { total: TableRow; parts: TableRow[] } | undefined {
+  const spec = t.table3.checks.columnTotal;
+  const byKey = new Map(t3.rows.map((r) => [r.key, r]));
+  const total = byKey.get(spec.total);
+  if (!total) return undefined;
+  const parts: TableRow[] = [];
+  const taken = new Set<string>();
+  for (const key of spec.parts) {
+    const row = byKey.get(key);
+    if (row) {
+      parts.push(row);
+      continue;
+    }
+    const group = key.split('.').slice(0, 2).join('.');
+    const collapsed = byKey.get(group);
+    if (!collapsed || collapsed.key === key) return undefined;
+    if (!taken.has(group)) parts.push(collapsed);
+    taken.add(group);
+  }
+  return { total, parts };
+}
+
+/**
+ * The cell （七）总计 / 总计 is set by both table-row-total and table-column-total. When the
+ * row's parts and the column's parts give different sums, neither fix may be applied without
+ * asking: each would undo the other (fix-all would never settle). True when `sum` (one rule's
+ * value) agrees with the other rule's, or the other cannot be computed.
+ */
+export function cornerFixAgrees(t3: RequestsTable, t: FormatTemplate, sum: number): boolean {
+  const totalCol = t.table3.columns.findIndex((c) => c.key === t.table3.checks.rowTotal.total);
+  const found = columnTotalParts(t3, t);
+  if (!found) return true;
+  const rowParts = allValues(t.table3.checks.rowTotal.parts.map((k) => found.total.cells[t.table3.columns.findIndex((c) => c.key === k)]));
+  const colParts = allValues(found.parts.map((r) => r.cells[totalCol]));
+  if (!rowParts || !colParts) return true;
+  return sumOf(rowParts) === sum && sumOf(colParts) === sum;
+}
+
+/** True when `row`/`col` is the 表三 cell both totals set. */
+export function isT3Corner(t: FormatTemplate, rowKey: string, col: number): boolean {
+  return rowKey === t.table3.checks.columnTotal.total && col === t.table3.columns.findIndex((c) => c.key === t.table3.checks.rowTotal.total);
+}

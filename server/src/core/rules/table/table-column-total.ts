@@ -1,6 +1,6 @@
-import type { Cell, TableRow } from '../../model';
+import type { Cell } from '../../model';
 import type { Rule } from '../../rule';
-import { editable, plus, related, sumOf, t3ColumnLabel, val } from './cells';
+import { columnTotalParts, cornerFixAgrees, editable, isT3Corner, plus, related, sumOf, t3ColumnLabel, val } from './cells';
 
 /** 表三 per column: （七）总计 = the sum of the result rows （一）…（六）. */
 const rule: Rule = {
@@ -11,35 +11,16 @@ const rule: Rule = {
     fixable: true,
     description: { zh: '表三“（七）总计”应等于各项办理结果之和（每列）', en: 'Table 3 “(7) total” must equal the sum of the result rows, per column' },
     docs: {
-      zh: '表三每一列：（七）总计 = （一）予以公开 + （二）部分公开 + （三）1–8 + （四）1–3 + （五）1–5 + （六）1–3（2019 年格式的（六）只有一行）。任何一行缺失或不是有效数字时不作此项检查。快速修复把（七）总计改为各项之和。',
-      en: 'Per column of table 3: (7) total = (1) + (2) + (3)1–8 + (4)1–3 + (5)1–5 + (6)1–3 (one row in the 2019 format). Skipped when a part is missing or not a number. The fix sets the total to the sum.',
+      zh: '表三每一列：（七）总计 = （一）予以公开 + （二）部分公开 + （三）1–8 + （四）1–3 + （五）1–5 + （六）1–3（2019 年格式的（六）只有一行）。任何一行缺失或不是有效数字时不作此项检查。快速修复把（七）总计改为各项之和。“总计”列的（七）总计单元格也由 table-row-total 检查：两者算出的值不同时，修复只作为快速修复提供，不参与“全部修复”。',
+      en: 'Per column of table 3: (7) total = (1) + (2) + (3)1–8 + (4)1–3 + (5)1–5 + (6)1–3 (one row in the 2019 format). Skipped when a part is missing or not a number. The fix sets the total to the sum. The total column’s （七）总计 cell is also checked by table-row-total: when the two sums differ, the fix is offered as a quick fix only, never applied by fix-all.',
     },
   },
   check(ctx) {
     const t3 = ctx.report.table3;
     if (!t3) return;
-    const spec = ctx.template.table3.checks.columnTotal;
-    const byKey = new Map(t3.rows.map((r) => [r.key, r]));
-    const totalRow = byKey.get(spec.total);
-    if (!totalRow) return;
-    // a 2021 report may write （六） as one collapsed row: it stands for its sub-rows
-    const partRows: TableRow[] = [];
-    const taken = new Set<string>();
-    for (const key of spec.parts) {
-      const row = byKey.get(key);
-      if (row) {
-        partRows.push(row);
-        continue;
-      }
-      const group = key.split('.').slice(0, 2).join('.');
-      const collapsed = byKey.get(group);
-      if (collapsed && collapsed.key !== key) {
-        if (!taken.has(group)) partRows.push(collapsed);
-        taken.add(group);
-        continue;
-      }
-      return; // a part is missing: the sum cannot be checked
-    }
+    const found = columnTotalParts(t3, ctx.template);
+    if (!found) return; // a part is missing: the sums cannot be checked
+    const { total: totalRow, parts: partRows } = found;
     for (let col = 0; col < t3.columns.length; col++) {
       const cells = partRows.map((r) => r.cells[col]);
       const values = cells.map(val);
@@ -59,7 +40,9 @@ const rule: Rule = {
         },
         related: nonZero.map((x) => related(x.c.range, `${x.r.label.standard} ${x.v}`)),
         hint: `= ${sum}`,
-        fix: editable(totalCell) ? { title: { zh: `把（七）总计改为 ${sum}`, en: `Set (7) total to ${sum}` }, edits: [{ range: totalCell.range, newText: String(sum) }], safe: true } : undefined,
+        fix: editable(totalCell)
+          ? { title: { zh: `把（七）总计改为 ${sum}`, en: `Set (7) total to ${sum}` }, edits: [{ range: totalCell.range, newText: String(sum) }], safe: !isT3Corner(ctx.template, totalRow.key, col) || cornerFixAgrees(t3, ctx.template, sum) }
+          : undefined,
       });
     }
   },
