@@ -1,6 +1,8 @@
 /**
  * The report-format templates (data, not code): labels, columns, groups, units and the
- * consistency rules (勾稽关系) of each official format, validated with zod when loaded.
+ * consistency rules (勾稽关系) of each official format, with their zod schema. The built-in
+ * files are validated by the tests and the build (test/core/data.test.ts), not at every start:
+ * validating costs each CLI run and server start more than checking a report does.
  */
 import { z } from 'zod';
 import format2021 from './format-2021.json';
@@ -50,16 +52,19 @@ const templateSchema = z.object({
 
 export type FormatTemplate = z.infer<typeof templateSchema>;
 
-function load(data: unknown, name: string): FormatTemplate {
+/** Readable problems of a template against the schema (empty when valid). */
+export function templateProblems(data: unknown): string[] {
   const parsed = templateSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new Error(`format template ${name} is invalid: ${z.prettifyError(parsed.error)}`);
-  }
-  return parsed.data;
+  return parsed.success ? [] : [z.prettifyError(parsed.error)];
 }
 
-export const FORMAT_2021 = load(format2021, 'format-2021.json');
-export const FORMAT_2019 = load(format2019, 'format-2019.json');
+/** The built-in files, by name, for the data test. */
+export const BUILTIN_TEMPLATE_FILES: Record<string, unknown> = { 'format-2021.json': format2021, 'format-2019.json': format2019 };
+
+const load = (data: unknown): FormatTemplate => data as FormatTemplate;
+
+export const FORMAT_2021 = load(format2021);
+export const FORMAT_2019 = load(format2019);
 export const TEMPLATES = [FORMAT_2021, FORMAT_2019];
 
 export function templateFor(format: string): FormatTemplate {

@@ -1,5 +1,5 @@
 /**
- * Word lists (data, validated with zod when loaded): confused words, standard formulations and
+ * Word lists (data, with zod schemas checked by the tests): confused words, standard formulations and
  * the char-repeat whitelist. A config file's `words` extends them without touching code.
  */
 import { z } from 'zod';
@@ -56,10 +56,23 @@ const citationsSchema = z.object({
   ),
 });
 
-function load<T>(schema: z.ZodType<T>, data: unknown, name: string): T {
-  const r = schema.safeParse(data);
-  if (!r.success) throw new Error(`word list ${name} is invalid: ${z.prettifyError(r.error)}`);
-  return r.data;
+/** The built-in files are validated by the tests (test/core/data.test.ts), not at every start. */
+function load<T>(_schema: z.ZodType<T>, data: unknown): T {
+  return data as T;
+}
+
+/** Readable problems of each built-in word list against its schema (empty when all are valid). */
+export function wordListProblems(): string[] {
+  const lists: [string, z.ZodType, unknown][] = [
+    ['typos.json', typosSchema, typosData],
+    ['phrases.json', phrasesSchema, phrasesData],
+    ['repeat-whitelist.json', whitelistSchema, whitelistData],
+    ['citations.json', citationsSchema, citationsData],
+  ];
+  return lists.flatMap(([name, schema, data]) => {
+    const r = schema.safeParse(data);
+    return r.success ? [] : [`${name}: ${z.prettifyError(r.error)}`];
+  });
 }
 
 export interface TypoEntry {
@@ -85,7 +98,7 @@ export interface PhraseEntry {
 
 const split = (s?: string) => (s ? s.split('|').filter(Boolean) : undefined);
 
-export const BUILTIN_TYPOS: readonly TypoEntry[] = load(typosSchema, typosData, 'typos.json').entries.map((e) => ({
+export const BUILTIN_TYPOS: readonly TypoEntry[] = load(typosSchema, typosData).entries.map((e) => ({
   wrong: e.wrong,
   right: e.right,
   before: split(e.before),
@@ -95,13 +108,13 @@ export const BUILTIN_TYPOS: readonly TypoEntry[] = load(typosSchema, typosData, 
   notLater: split(e.notLater),
 }));
 
-export const BUILTIN_PHRASES: readonly PhraseEntry[] = load(phrasesSchema, phrasesData, 'phrases.json').entries.map((e) => ({
+export const BUILTIN_PHRASES: readonly PhraseEntry[] = load(phrasesSchema, phrasesData).entries.map((e) => ({
   phrase: e.phrase,
   stem: e.stem,
   wrong: e.wrong ?? [],
 }));
 
-const repeatData = load(whitelistSchema, whitelistData, 'repeat-whitelist.json');
+const repeatData = load(whitelistSchema, whitelistData);
 
 /** Legitimate words containing a repeat (不了了之, 研究研究). */
 export const BUILTIN_REPEAT_WHITELIST: readonly string[] = repeatData.entries;
@@ -122,7 +135,7 @@ export interface Citation {
 }
 
 /** Known citations (文号) checked by doc-number-format. */
-export const CITATIONS: readonly Citation[] = load(citationsSchema, citationsData, 'citations.json').entries.map((e) => ({ ...e, context: split(e.context) }));
+export const CITATIONS: readonly Citation[] = load(citationsSchema, citationsData).entries.map((e) => ({ ...e, context: split(e.context) }));
 
 /** Built-in typos plus the config's (`context` = alternatives that must follow, as in the data file). */
 export function typoList(config: ResolvedConfig): TypoEntry[] {
