@@ -69,9 +69,11 @@ interface Run {
 /** Whole process under /usr/bin/time: wall seconds and peak RSS. */
 function measure(cmd: string[], opts: { cwd?: string } = {}): Run {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...cmd], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', timeout: TIMEOUT_S * 1000, maxBuffer: 1 << 30 });
+  // `timeout` kills the measured process itself: a timeout on spawnSync would kill only
+  // /usr/bin/time, and the peer would go on eating the cores under the next measurements
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', 'timeout', '-s', 'KILL', String(TIMEOUT_S), ...cmd], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.error || r.signal) return { seconds, peakMB: NaN, ok: false, note: `did not finish in ${TIMEOUT_S} s` };
+  if (r.error || r.signal || r.status === 137 || r.status === 124) return { seconds, peakMB: NaN, ok: false, note: `did not finish in ${TIMEOUT_S} s` };
   const kb = Number(r.stderr.trim().split('\n').pop());
   return { seconds, peakMB: kb / 1024, ok: r.status === 0 || r.status === 1, stdout: r.stdout };
 }
