@@ -26,6 +26,18 @@ export function canon(s: string): string {
   return out.indexOf('、') >= 0 || out.indexOf(',') >= 0 ? out.replace(/(^|[^0-9])([0-9]{1,2})[、,]/g, '$1$2.') : out;
 }
 
+const constCache = new Map<string, string>();
+
+/**
+ * canon of a fixed string (a template label, an evidence phrase), remembered: these are
+ * canonicalised for every report otherwise. Never for document text (the cache would grow).
+ */
+export function canonConst(s: string): string {
+  let c = constCache.get(s);
+  if (c === undefined) constCache.set(s, (c = canon(s)));
+  return c;
+}
+
 /** What canonCode drops, and what it maps to another character (keep the three in step). */
 const CANON_DROP = /[ \t\n\r\u3000\u00a0]+/g;
 const CANON_MAP = /[\uff08\uff09\uff0c\uff1a\uff1b\uff0e\u201c\u201d\uff02\u300c\u300d\uff0f]/g;

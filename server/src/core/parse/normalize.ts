@@ -178,12 +178,19 @@ const NOISE_LINE = /^[ \t]*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4
  * both sides (`- 6 -`, `-6-`; a signed cell and a dash cell, `-2 -`, are not). Left in, its
  * number would be read as a cell.
  */
-const GLUED_PAGE_MARKER = /(?<=[\u4e00-\u9fff）)]) *([-—–－])( ?)\d{1,4}\2\1(?= *(?:\t|$))/gm;
+const GLUED_PAGE_MARKER = /([-—–－])( ?)\d{1,4}\2\1(?= *(?:\t|$))/gm;
 
 function blankNoiseLines(text: string): string {
-  const blank = (m: string) => m.replace(/[^\t]/g, ' ');
   const out = text.replace(NOISE_LINE, (m) => ' '.repeat(m.length));
-  return /[-—–－]/.test(out) ? out.replace(GLUED_PAGE_MARKER, blank) : out;
+  if (!/[-—–－]/.test(out)) return out;
+  // the marker must follow a Chinese character or bracket (spaces between): checked here
+  // rather than by a look-behind, which the regex engine would try at every position
+  return out.replace(GLUED_PAGE_MARKER, (m: string, _d: string, _s: string, at: number) => {
+    let k = at - 1;
+    while (k >= 0 && out.charCodeAt(k) === 32) k--;
+    const c = k >= 0 ? out.charCodeAt(k) : 0;
+    return (c >= 0x4e00 && c <= 0x9fff) || c === 0xff09 || c === 41 ? ' '.repeat(m.length) : m;
+  });
 }
 
 /** Map a normalised range back to the source. */

@@ -8,7 +8,7 @@ import { FORMAT_2019, FORMAT_2021, type FormatTemplate } from '../format/templat
 import { normalize, sourceSlice, toSource, type Normalized } from './normalize';
 import { findSectionHeadings, findSubHeadings, findTitle, lineAt, splitLines, type HeadingLine, type Line } from './structure';
 import { parseTable2, parseTable3, parseTable4, type Region } from './tables';
-import { canon } from './labels';
+import { canon, canonConst } from './labels';
 import { findDateLine } from './dateline';
 
 export interface ParseOptions {
@@ -25,8 +25,8 @@ export function parseReport(text: string, opts: ParseOptions = {}): Report {
   // format evidence stands in the tables, near the start: a bounded prefix keeps this linear
   const flat = canon(nz.text.slice(0, 400_000));
 
-  const ev21 = EVIDENCE_2021.filter((x) => flat.includes(canon(x)));
-  const ev19 = EVIDENCE_2019.filter((x) => flat.includes(canon(x)));
+  const ev21 = EVIDENCE_2021.filter((x) => flat.includes(canonConst(x)));
+  const ev19 = EVIDENCE_2019.filter((x) => flat.includes(canonConst(x)));
   const hasTables = flat.includes('第二十条') || flat.includes('本年新收政府信息公开申请');
 
   // a first pass with the 2021 template finds the headings and the title (same in both formats)
@@ -40,9 +40,9 @@ export function parseReport(text: string, opts: ParseOptions = {}): Report {
   if (ev21.length || ev19.length) {
     format = ev19.length > ev21.length ? '2019' : '2021';
     formatEvidence = format === '2019' ? ev19 : ev21;
-  } else if (!hasTables && (PRE_2019.some((x) => flat.includes(canon(x))) || (year && year.value <= 2018))) {
+  } else if (!hasTables && (PRE_2019.some((x) => flat.includes(canonConst(x))) || (year && year.value <= 2018))) {
     format = 'pre2019';
-    formatEvidence = PRE_2019.filter((x) => flat.includes(canon(x)));
+    formatEvidence = PRE_2019.filter((x) => flat.includes(canonConst(x)));
   } else if (year) {
     format = year.value >= 2021 ? '2021' : year.value >= 2019 ? '2019' : 'pre2019';
     formatEvidence = [`year ${year.value}`];
@@ -79,7 +79,7 @@ export function parseReport(text: string, opts: ParseOptions = {}): Report {
     const std = template.sections[h.number - 1]!;
     const section: Section = {
       number: h.number,
-      heading: { text: sourceSlice(nz, h.s, h.e), range: toSource(nz, h.s, h.e), standard: std.title, exact: canon(h.text) === canon(std.title) },
+      heading: { text: sourceSlice(nz, h.s, h.e), range: toSource(nz, h.s, h.e), standard: std.title, exact: canon(h.text) === canonConst(std.title) },
       body: toSource(nz, bodyStart, next),
       subheadings: findSubHeadings(lines, bodyStart, next).map((sh) => ({ text: sourceSlice(nz, sh.s, sh.e), range: toSource(nz, sh.s, sh.e), level: sh.level, marker: sh.marker })),
     };

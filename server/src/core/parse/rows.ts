@@ -4,7 +4,7 @@
  * the layout: tab rows, one cell per line, Markdown pipes, HTML cells and PDF text with labels
  * broken across lines all arrive here as the same token stream.
  */
-import { alignAtEnd, allowedEdits, canon } from './labels';
+import { alignAtEnd, allowedEdits, canonConst } from './labels';
 import { canonOf, numericValue, type Token } from './tokens';
 
 export interface RowSpec {
@@ -62,7 +62,7 @@ const MAX_LABEL_WINDOW = 160;
 export function matchRows(text: string, tokens: readonly Token[], specs: readonly RowSpec[]): MatchResult {
   const result: MatchResult = { rows: [], orphans: [], extras: [] };
   const found = new Set<string>();
-  const canonLabels = specs.map((s) => canon(s.label));
+  const canonLabels = specs.map((s) => canonConst(s.label));
   let pointer = 0;
   let pendingRemainder: { row: FoundRow; rest: string } | undefined;
   let i = 0;

@@ -4,7 +4,7 @@
  */
 import type { Cell, Label, PublicityTable, RequestsTable, ReviewLitigationTable, TableRow, Range } from '../model';
 import type { FormatTemplate } from '../format/template';
-import { alignAnywhere, allowedEdits, canon } from './labels';
+import { alignAnywhere, allowedEdits, canonConst } from './labels';
 import { canonOf, tokenize, type Token } from './tokens';
 import { matchRows, splitDigits, type FoundRow, type RawCell, type RowSpec } from './rows';
 import { sourceSlice, toSource, type Normalized } from './normalize';
@@ -41,7 +41,7 @@ function findColumnLabels(nz: Normalized, tokens: Token[], labels: string[]): La
   const buf = canonOf(textTokens);
   const out: Label[] = [];
   for (const label of new Set(labels)) {
-    const L = canon(label);
+    const L = canonConst(label);
     const at = buf.text.indexOf(L);
     if (at >= 0) {
       const s = buf.at[at]!;
@@ -104,7 +104,7 @@ export function parseTable2(nz: Normalized, region: Region, t: FormatTemplate): 
   const buf = canonOf(tokens.filter((x) => x.kind === 'text'));
   const blocks = t.table2.blocks.flatMap((b) => {
     const rows = m.rows.filter((r) => r.spec.key.startsWith(b.key + '/'));
-    const L = canon(b.label);
+    const L = canonConst(b.label);
     const at = buf.text.indexOf(L);
     if (at < 0 && !rows.length) return [];
     const s = at >= 0 ? buf.at[at]! : rows[0]!.labelS;

@@ -81,6 +81,8 @@ export function decSub(a: Dec, b: Dec): Dec {
 
 export function decEq(a: Dec, b: Dec): boolean {
   if (a === b) return true;
+  // two whole numbers below 2^53: equal as doubles exactly when equal (no BigInt needed)
+  if (SMALL_INT.test(a) && SMALL_INT.test(b)) return Number(a) === Number(b);
   return decSub(a, b) === '0';
 }
 
