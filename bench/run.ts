@@ -160,7 +160,7 @@ function main() {
   const md = [
     '# Benchmarks',
     '',
-    `Produced by \`npm run bench\` (bench/run.ts) in one run on ${new Date().toISOString().slice(0, 10)}, on this project's machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end (the machine is shared with other jobs, so every figure here is slower than on an idle machine, the peers' as much as ours). Whole-process wall time and peak RSS (\`/usr/bin/time\`), except the in-process core. Inputs generated from \`samples/\`: 1,000 reports (${mb.toFixed(1)} MB) and single documents made by concatenation. Peers that do not finish within ${TIMEOUT_S} s are reported as such.`,
+    `Produced by \`npm run bench\` (bench/run.ts) in one run on ${new Date().toISOString().slice(0, 10)}, on this project's machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end (the machine is sometimes shared with other jobs: a high load average makes every figure slower, the peers' as much as ours; about 2 is this benchmark alone). Whole-process wall time and peak RSS (\`/usr/bin/time\`), except the in-process core. Inputs generated from \`samples/\`: 1,000 reports (${mb.toFixed(1)} MB) and single documents made by concatenation. Peers that do not finish within ${TIMEOUT_S} s are reported as such.`,
     '',
     '| tool | input | MB | time (s) | MB/s | reports/s | peak RSS (MB) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -180,7 +180,7 @@ function main() {
   ].join('\n');
   const existing = existsSync(join(ROOT, 'docs/benchmarks.md')) ? readFileSync(join(ROOT, 'docs/benchmarks.md'), 'utf8') : '';
   // hand-written notes (the profile) and other benchmarks (the summary's) keep their sections below ours
-  const keep = existing.split(/\n(?=## (?:Profile|Summary))/).slice(1).join('\n') || '## Summary benchmark\n\n(`nianbao summary` figures are added here by its own benchmark, bench/summary.ts.)\n';
+  const keep = existing.split(/\n(?=## (?:Editor latency|Where the time goes|Profile|Summary))/).slice(1).join('\n') || '## Summary benchmark\n\n(`nianbao summary` figures are added here by its own benchmark, bench/summary.ts.)\n';
   writeFileSync(join(ROOT, 'docs/benchmarks.md'), md + (keep ? '\n' + keep : ''));
   console.log('docs/benchmarks.md written');
 }
