@@ -1,13 +1,13 @@
 // The real `nianbao` process: output formats, exit codes, --fix, --rule, --locale, config files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readFileSync, copyFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkJson, runCli, SEEDS, EXTERNAL } from '../helpers/cli';
 import { HUAIAN_2024, render, withCell } from '../helpers/layouts';
+import { tempDir } from '../helpers/tmp';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+const tmp = () => tempDir('cli');
 
 test('json output has ESLint formatter shape with 1-based positions', () => {
   const { code, results } = checkJson([join(SEEDS, '002_60914c73e690bbf7.txt')]);

@@ -2,8 +2,7 @@
 // boundaries, numerals and repeats across a line break are left alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAYOUTS } from '../helpers/layouts';
 import { runCli } from '../helpers/cli';
@@ -11,6 +10,7 @@ import { assertFixRoundTrip } from '../helpers/fix';
 import { resolveConfig } from '../../server/src/core';
 import { BUILTIN_REPEAT_WHITELIST, KNOWN_REPEATS, REPEAT_PARTICLES } from '../../server/src/core/words';
 import { PROSE_LAYOUTS, assertFixLocal, diags, doc, found, fullReport } from '../helpers/prose';
+import { tempDir } from '../helpers/tmp';
 
 const ID = 'char-repeat';
 
@@ -125,7 +125,7 @@ test('long runs are one diagnostic each and linear', () => {
 });
 
 test('CLI check --fix deletes a doubled particle and leaves a doubled word for review', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-repeat-'));
+  const dir = tempDir('repeat');
   const file = join(dir, 'report.nianbao.txt');
   writeFileSync(file, fullReport('我局的的工作经审核审核后公开。', 'tsv'));
   runCli(['check', '--fix', file]);

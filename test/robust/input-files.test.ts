@@ -2,15 +2,15 @@
 // unreadable paths and symlink loops — a message per file, the other files' results intact.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, symlinkSync, mkdirSync, chmodSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, symlinkSync, mkdirSync, chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { checkJson, runCli, EXTERNAL } from '../helpers/cli';
 import { HUAIAN_2024, render, withCell } from '../helpers/layouts';
 import { blocksFromTsv, makeDocx } from '../helpers/docx';
+import { tempDir } from '../helpers/tmp';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'nianbao-robust-'));
+const tmp = () => tempDir('robust');
 const hongze = readFileSync(join(EXTERNAL, 'hongze-district-2023.txt'), 'utf8');
 const rowTotalLines = (msgs: { ruleId: string; line: number }[]) => msgs.filter((m) => m.ruleId === 'table-row-total').map((m) => m.line);
 

@@ -1,15 +1,15 @@
 // The summary through the real CLI and the core: summed tables, exclusions, cross-year, CSV, XLSX.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli, EXTERNAL } from '../helpers/cli';
 import { HUAIAN_2024, render, withCell, type ReportData } from '../helpers/layouts';
 import { consolidate, decSum, lint, normalizeReport, sameAgency, FORMAT_2021, type Summary } from '../../server/src/core';
+import { tempDir } from '../helpers/tmp';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'nianbao-summary-'));
+const tmp = () => tempDir('summary');
 
 function data(agency: string, scale: number, fees: number): ReportData {
   const d: ReportData = JSON.parse(JSON.stringify(HUAIAN_2024));
