@@ -43,10 +43,17 @@ export function workerCount(option: string | undefined, files: number): number {
   return n > 1 && bundlePath() ? n : 0;
 }
 
-/** The task over every file, on `threads` threads (the main one included), results in order. */
-export async function runOnThreads<T>(task: TaskName, files: string[], options: unknown, threads: number): Promise<T[]> {
+/**
+ * The task over every file, results in order: on `threads` threads (the main one included),
+ * or on the main thread alone when `threads` < 2 (workerCount's 0).
+ */
+export async function runFiles<T>(task: TaskName, files: string[], options: unknown, threads: number): Promise<T[]> {
   const run = TASKS[task] as (file: string, options: unknown) => Promise<T>;
   const out: T[] = new Array(files.length);
+  if (threads < 2) {
+    for (let i = 0; i < files.length; i++) out[i] = await run(files[i]!, options);
+    return out;
+  }
   let next = 0;
   const take = (): [number, number] | undefined => {
     if (next >= files.length) return undefined;
@@ -81,19 +88,19 @@ export async function runOnThreads<T>(task: TaskName, files: string[], options: 
     );
   }
   // the main thread works too, yielding between chunks so that the workers are fed
-  const checkRange = async ([s, e]: [number, number]) => {
+  const runRange = async ([s, e]: [number, number]) => {
     for (let i = s; i < e; i++) out[i] = await run(files[i]!, options);
   };
   for (let r = take(); r; r = take()) {
-    await checkRange(r);
+    await runRange(r);
     await new Promise((res) => setImmediate(res));
   }
   await Promise.all(finished);
-  for (const r of orphaned) await checkRange(r);
+  for (const r of orphaned) await runRange(r);
   return out;
 }
 
-/** True in a worker started by runOnThreads. */
+/** True in a worker started by runFiles. */
 export function isPoolWorker(): boolean {
   return !isMainThread && (workerData as { role?: string } | null)?.role === ROLE;
 }

@@ -2,10 +2,10 @@
  * One file of `nianbao summary`: read, lint, and the report normalised for consolidation.
  * Runs on the main thread or in a worker (cli/pool.ts): plain data in and out.
  */
-import { relative } from 'node:path';
 import { lint, localize, normalizeReport, resolveConfig, type Locale, type SummaryInput } from '../core';
 import { readReportFile } from '../io/files';
 import { configForFile } from '../io/config-files';
+import { displayPath } from './formatters/result';
 
 export interface SummaryFileOptions {
   noConfig: boolean;
@@ -17,9 +17,6 @@ export interface SummaryFileOutcome {
   /** A message for stderr when the file could not be read. */
   stderr?: string;
 }
-
-/** How a path is shown: relative to the working directory. */
-export const displayPath = (p: string) => relative(process.cwd(), p) || p;
 
 export async function summaryInput(file: string, o: SummaryFileOptions): Promise<SummaryFileOutcome> {
   const loaded = o.noConfig ? { errors: [] } : configForFile(file);

@@ -1,13 +1,13 @@
 /** `nianbao check`: lint files, print in a chosen format, optionally apply the safe fixes. */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { localize, severitySetting } from '../../core';
 import type { Locale, SeveritySetting } from '../../core';
 import { collectFiles } from '../../io/files';
 import { loadConfigFile } from '../../io/config-files';
 import { parseArgs, lastOption, UsageError } from '../args';
-import type { FileResult } from '../formatters/result';
-import { checkFile, type CheckOptions, type FileOutcome } from '../check-file';
-import { runOnThreads, workerCount } from '../pool';
+import { displayPath, type FileResult } from '../formatters/result';
+import { type CheckOptions, type FileOutcome } from '../check-file';
+import { runFiles, workerCount } from '../pool';
 import { formatStylish } from '../formatters/stylish';
 import { formatSarif } from '../formatters/sarif';
 import { writeJson } from '../formatters/json';
@@ -62,7 +62,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     stdin,
   };
   const workers = stdin ? 0 : workerCount(lastOption(args, 'concurrency'), files.length);
-  const outcomes = workers > 0 ? await runOnThreads<FileOutcome>('check', files, options, workers) : await checkHere(files, options);
+  const outcomes = await runFiles<FileOutcome>('check', files, options, workers);
   for (const o of outcomes) {
     stderrLines.push(...o.stderr);
     locale = o.locale;
@@ -72,10 +72,9 @@ export async function runCheck(argv: string[]): Promise<number> {
     }
   }
 
-  const display = (p: string) => relative(process.cwd(), p) || p;
   if (format === 'json') writeJson(results);
   else if (format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(results, locale), null, 1) + '\n');
-  else process.stdout.write(formatStylish(results, locale, display));
+  else process.stdout.write(formatStylish(results, locale, displayPath));
   if (stderrLines.length) process.stderr.write(stderrLines.join('\n') + '\n');
 
   if (files.length === 0 && errors.length === 0) {
@@ -84,10 +83,4 @@ export async function runCheck(argv: string[]): Promise<number> {
   }
   if (readCount === 0) return 2;
   return results.some((r) => r.errorCount > 0) ? 1 : 0;
-}
-
-async function checkHere(files: string[], options: CheckOptions): Promise<FileOutcome[]> {
-  const out: FileOutcome[] = [];
-  for (const file of files) out.push(await checkFile(file, options));
-  return out;
 }

@@ -4,11 +4,11 @@
  * Exit: 0 done, 2 usage or I/O error (a path unreadable, nothing readable, or the output not writable).
  */
 import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { consolidate, localize, toCsv, toJson, toMarkdown, type Locale, type SummaryInput } from '../../core';
 import { collectFiles } from '../../io/files';
-import { runOnThreads, workerCount } from '../pool';
-import { summaryInput, type SummaryFileOptions, type SummaryFileOutcome } from '../summary-file';
+import { runFiles, workerCount } from '../pool';
+import { type SummaryFileOptions, type SummaryFileOutcome } from '../summary-file';
+import { displayPath } from '../formatters/result';
 import { toXlsx } from '../../io/summary-xlsx';
 import { lastOption, parseArgs, UsageError } from '../args';
 
@@ -29,17 +29,16 @@ export async function runSummary(argv: string[]): Promise<number> {
   if (!args.positionals.length) throw new UsageError('summary needs report files or folders: nianbao summary PATHS…');
 
   const { files, errors } = collectFiles(args.positionals);
-  const display = (p: string) => relative(process.cwd(), p) || p;
-  const stderr: string[] = errors.map((e) => `${display(e.path)}: ${localize(e.error, locale)}`);
+  const stderr: string[] = errors.map((e) => `${displayPath(e.path)}: ${localize(e.error, locale)}`);
   const inputs: SummaryInput[] = [];
   const options: SummaryFileOptions = { noConfig: args.flags.has('no-config'), locale };
   const threads = workerCount(lastOption(args, 'concurrency'), files.length);
-  const outcomes = threads > 0 ? await runOnThreads<SummaryFileOutcome>('summary', files, options, threads) : await summaryHere(files, options);
+  const outcomes = await runFiles<SummaryFileOutcome>('summary', files, options, threads);
   for (const o of outcomes) {
     if (o.stderr) stderr.push(o.stderr);
     inputs.push(o.input);
   }
-  for (const e of errors) inputs.push({ file: display(e.path), error: e.error });
+  for (const e of errors) inputs.push({ file: displayPath(e.path), error: e.error });
 
   const summary = consolidate(inputs, { year });
   for (const f of summary.crossYear.filter((x) => !x.ok)) stderr.push(`${f.file}: ${f.severity} ${f.ruleId}: ${localize(f.message, locale)} (${f.previousFile})`);
@@ -62,10 +61,4 @@ export async function runSummary(argv: string[]): Promise<number> {
   if (!files.length && !errors.length) stderr.push(locale === 'en' ? 'no report files found' : '没有找到年报文件');
   if (stderr.length) process.stderr.write(stderr.map((l) => `nianbao: ${l}`).join('\n') + '\n');
   return code;
-}
-
-async function summaryHere(files: string[], options: SummaryFileOptions): Promise<SummaryFileOutcome[]> {
-  const out: SummaryFileOutcome[] = [];
-  for (const file of files) out.push(await summaryInput(file, options));
-  return out;
 }

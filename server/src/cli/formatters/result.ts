@@ -1,4 +1,5 @@
 /** The CLI's per-file result, in ESLint's formatter shape (1-based lines and columns). */
+import { relative } from 'node:path';
 import { LineIndex, localize, type Diagnostic, type Locale } from '../../core';
 
 export interface MessageResult {
@@ -69,3 +70,6 @@ export function toFileResult(filePath: string, text: string, diagnostics: readon
     fixableWarningCount: count('warning', true),
   };
 }
+
+/** How a path is shown to the user: relative to the working directory. */
+export const displayPath = (p: string) => relative(process.cwd(), p) || p;
