@@ -31,9 +31,13 @@ const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>'
 const LINE_TAGS = /^(tr|p|br|div|li|h[1-6]|table|tbody|thead|section|article|ul|ol)$/i;
 const CELL_TAGS = /^(td|th)$/i;
 
+/** The text is an HTML page (a table, paragraph or line-break tag near the start). */
+export function looksLikeHtml(src: string): boolean {
+  return /<\/?(table|tr|td|p|div|br)\b/i.test(src.slice(0, 200000));
+}
+
 export function normalize(src: string): Normalized {
-  const isHtml = /<\/?(table|tr|td|p|div|br)\b/i.test(src.slice(0, 200000));
-  return isHtml ? normalizeHtml(src) : normalizePlain(src);
+  return looksLikeHtml(src) ? normalizeHtml(src) : normalizePlain(src);
 }
 
 /** Characters normCode changes (and the Markdown pipes), for the plain-text path. */

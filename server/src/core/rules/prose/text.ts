@@ -5,6 +5,7 @@
  */
 import type { Paragraph, Range, Report } from '../../model';
 import { derived } from '../../derived';
+import { looksLikeHtml } from '../../parse/normalize';
 
 /** Paragraphs outside the tables, each clipped where a table starts. Shared; do not mutate. */
 export function prose(report: Report): Paragraph[] {
@@ -18,11 +19,11 @@ export function compactProse(report: Report): { p: Paragraph; c: Compact }[] {
 }
 
 /**
- * The report is an HTML page (the same test the normaliser uses): its entities (&nbsp;, &ldquo;)
- * are markup, not residue, and the parser reads them decoded.
+ * The report is an HTML page (the normaliser's own test): its entities (&nbsp;, &ldquo;) are
+ * markup, not residue, and the parser reads them decoded.
  */
 export function isHtmlDocument(report: Report): boolean {
-  return derived(report, 'isHtml', () => /<\/?(table|tr|td|p|div|br)\b/i.test(report.text.slice(0, 200000)));
+  return derived(report, 'isHtml', () => looksLikeHtml(report.text));
 }
 
 function computeProse(report: Report): Paragraph[] {
@@ -88,6 +89,19 @@ export class Compact {
     private readonly end: number,
   ) {}
 
+  private ascii?: string;
+
+  /**
+   * `s` with full-width digits ０–９ as ASCII (Word text often has them); the same length, so
+   * its indexes map through `src` as well. Computed once per view.
+   */
+  asciiDigits(): string {
+    if (this.ascii === undefined) {
+      this.ascii = /[\uff10-\uff19]/.test(this.s) ? this.s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48)) : this.s;
+    }
+    return this.ascii;
+  }
+
   /** Source offset of compact character i (i = s.length: the paragraph's source end). */
   src(i: number): number {
     if (i >= this.s.length) return this.end;
@@ -111,7 +125,7 @@ export function compact(text: string, range: Range): Compact {
   while (i < range.end) {
     let lineEnd = text.indexOf('\n', i);
     if (lineEnd < 0 || lineEnd > range.end) lineEnd = range.end;
-    if (!(lineEnd - i < 24 && PAGE_MARKER.test(text.slice(i, lineEnd)))) {
+    if (!(lineEnd - i < 24 && isPageMarker(text.slice(i, lineEnd)))) {
       // copy runs of non-space characters as slices: far fewer strings than one per character
       let run = -1;
       for (let j = i; j <= lineEnd; j++) {
@@ -134,19 +148,9 @@ export function compact(text: string, range: Range): Compact {
   return new Compact(s, runAt.slice(), runSrc.slice(), range.end);
 }
 
-const digitCache = new WeakMap<Compact, string>();
-
-/**
- * `c.s` with full-width digits ０–９ as ASCII (Word text often has them); same length, so compact
- * indexes still map through `c.at`. Cached per compact view.
- */
+/** `c.s` with full-width digits as ASCII (see Compact.asciiDigits). */
 export function asciiDigits(c: Compact): string {
-  let out = digitCache.get(c);
-  if (out === undefined) {
-    out = /[\uff10-\uff19]/.test(c.s) ? c.s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48)) : c.s;
-    digitCache.set(c, out);
-  }
-  return out;
+  return c.asciiDigits();
 }
 
 /** The source range of compact characters [i, j). */
