@@ -103,3 +103,18 @@ test('real reports with 一是 … 三是 in PDF text are quiet', () => {
     assert.ok(d.some((x) => at(broken, x.range) === '四是'), f);
   }
 });
+
+test('two reports pasted into one file: each 一、 inversion is reported once, in its own section', () => {
+  // the second report's sections have the same numbers as the first's; a list of 一、 items
+  // belongs to the section it stands in, not to every section with that number
+  const s4 = readFileSync(`${SEEDS}/004_eac7cee84a78218c.txt`, 'utf8');
+  const both = `${s4}\n${s4}`;
+  const d = diags(both, RULE);
+  assert.deepEqual(
+    d.map((x) => [lineOf(both, x), at(both, x.range)]),
+    [
+      [11, '一、'],
+      [11 + s4.split('\n').length, '一、'],
+    ],
+  );
+});

@@ -49,8 +49,12 @@ export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rule
       continue;
     }
     for (const p of found) {
-      const range = clampRange(p.range, text.length);
-      diagnostics.push({ ruleId: rule.meta.id, severity, ...p, range });
+      // built field by field, not spread: a document can have tens of thousands of these
+      const d: Diagnostic = { ruleId: rule.meta.id, severity, range: clampRange(p.range, text.length), message: p.message };
+      if (p.fix) d.fix = p.fix;
+      if (p.related) d.related = p.related;
+      if (p.hint !== undefined) d.hint = p.hint;
+      diagnostics.push(d);
     }
   }
   releaseDerived(report);
@@ -60,6 +64,7 @@ export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rule
 }
 
 function clampRange(r: { start: number; end: number }, len: number) {
+  if (r.start >= 0 && r.start <= r.end && r.end <= len) return r; // the usual case: no copy
   const start = Math.max(0, Math.min(r.start, len));
   const end = Math.max(start, Math.min(r.end, len));
   return { start, end };

@@ -192,7 +192,9 @@ function findPeriod(nz: Normalized): Report['period'] {
 function paragraphs(nz: Normalized, lines: Line[], headings: HeadingLine[], tableRanges: Range[], text: string): Paragraph[] {
   const out: Paragraph[] = [];
   const inTable = (src: number) => tableRanges.some((r) => src >= r.start && src < r.end);
-  const headingStarts = new Set(headings.map((h) => lines[lineAt(lines, h.s)]!.s));
+  // line starts of the headings, ascending: one pointer moves along with the lines
+  const headingStarts = headings.map((h) => lines[lineAt(lines, h.s)]!.s).sort((a, b) => a - b);
+  let hs = 0;
   let cur: { s: number; e: number } | undefined;
   let section = 0;
   let hIdx = 0;
@@ -215,7 +217,8 @@ function paragraphs(nz: Normalized, lines: Line[], headings: HeadingLine[], tabl
       flush();
       continue;
     }
-    if (headingStarts.has(l.s)) {
+    while (hs < headingStarts.length && headingStarts[hs]! < l.s) hs++;
+    if (hs < headingStarts.length && headingStarts[hs] === l.s) {
       flush();
       out.push({ text: text.slice(toSource(nz, l.s, l.e).start, toSource(nz, l.s, l.e).end), range: toSource(nz, l.s, l.e), section });
       continue;

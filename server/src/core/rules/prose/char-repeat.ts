@@ -130,7 +130,9 @@ const rule: Rule = {
         const c = t.charCodeAt(i);
         let L = 0;
         if (isHan(c)) {
-          for (let n = 1; n <= MAX_UNIT && !L; n++) {
+          // a unit of n needs 2n characters from i: no read past the end
+          const longest = Math.min(MAX_UNIT, (t.length - i) >> 1);
+          for (let n = 1; n <= longest && !L; n++) {
             if (t.charCodeAt(i + n) !== c) continue; // the usual case: no repeat starts here
             if (doubled(t, i, n) && reportable(t, i, n, whitelist)) L = n;
           }

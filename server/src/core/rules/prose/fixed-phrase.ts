@@ -26,6 +26,8 @@ const rule: Rule = {
       const s = c.s;
       const claimed: [number, number][] = [];
       phrases.forEach((e, idx) => {
+        // most phrases are absent from most paragraphs: skip them before any bookkeeping
+        if (!(e.stem && s.indexOf(e.stem) >= 0) && !e.wrong.some((w) => s.indexOf(w) >= 0)) return;
         for (const w of e.wrong) {
           for (let i = s.indexOf(w); i >= 0; i = s.indexOf(w, i + w.length)) {
             claimed.push([i, i + w.length]);

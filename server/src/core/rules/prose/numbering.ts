@@ -24,11 +24,11 @@ const LEVEL_ONE = /^[一二三四五六七八九十]{1,3}、/;
 
 /**
  * Lines inside a section's prose that open with a section-level numeral (一、, 二、): not section
- * headings (those are their own paragraphs), by section. Lines with a tab or ending in a number are
+ * headings (those are their own paragraphs), in document order. Lines with a tab or ending in a number are
  * table rows that escaped the table.
  */
-function levelOneItems(report: Report): Map<number, Item[]> {
-  const out = new Map<number, Item[]>();
+function levelOneItems(report: Report): Item[] {
+  const out: Item[] = [];
   const headings = new Set(report.sections.map((s) => s.heading.range.start));
   for (const p of prose(report)) {
     if (p.section === 0 || headings.has(p.range.start)) continue;
@@ -48,15 +48,22 @@ function levelOneItems(report: Report): Map<number, Item[]> {
           const value = chineseNumber(numeral);
           if (value !== undefined) {
             const start = p.range.start + a;
-            let list = out.get(p.section);
-            if (!list) out.set(p.section, (list = []));
-            list.push({ level: 1, value, marker: m[0], range: { start, end: start + m[0].length } });
+            out.push({ level: 1, value, marker: m[0], range: { start, end: start + m[0].length } });
           }
         }
       }
       k = e + 1;
     }
   }
+  return out;
+}
+
+/** Two lists already in document order, merged in order (a sort would be n log n on long documents). */
+function mergeByStart(a: Item[], b: Item[]): Item[] {
+  const out: Item[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]!.range.start <= b[j]!.range.start) ? a[i++]! : b[j++]!);
   return out;
 }
 
@@ -79,7 +86,8 @@ const rule: Rule = {
   },
   check(ctx) {
     const { report } = ctx;
-    const lists = levelOneItems(report);
+    const ones = levelOneItems(report);
+    let next = 0; // sections and items are both in document order: one pass hands each section its items
     for (const section of report.sections) {
       const counters = [0, 0, 0, 0, 0, 0];
       const items: Item[] = [];
@@ -90,12 +98,10 @@ const rule: Rule = {
         const range = { start: h.range.start, end: h.range.start + h.marker.length };
         items.push({ level: h.level, value: v, marker: h.marker.trim(), range: ctx.text.slice(range.start, range.end) === h.marker ? range : h.range });
       }
-      const ones = lists.get(section.number);
-      if (ones) {
-        items.push(...ones);
-        items.sort((a, b) => a.range.start - b.range.start);
-      }
-      for (const h of items) {
+      while (next < ones.length && ones[next]!.range.start < section.heading.range.start) next++;
+      const first = next;
+      while (next < ones.length && ones[next]!.range.start < section.body.end) next++;
+      for (const h of next > first ? mergeByStart(items, ones.slice(first, next)) : items) {
         const prev = counters[h.level]!;
         // a list of a higher level opened inside a lower one: （一） under 1., 一、 under （一）
         const deeper = counters.findIndex((c, l) => l > h.level && c > 0);

@@ -1,5 +1,5 @@
 import type { Range, Report } from '../../model';
-import type { Rule, TextEdit } from '../../rule';
+import type { Msg, Rule, TextEdit } from '../../rule';
 import { isCjk, isDigit, isHan, prose } from './text';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -83,6 +83,19 @@ function fullWidthCount(report: Report): number {
   return n;
 }
 
+const FIX_TITLE: Msg = { zh: '改为全角标点', en: 'Use full-width punctuation' };
+const MESSAGES = new Map<string, Msg>();
+
+/** One message object per mark, shared by its diagnostics: a document can have tens of thousands. */
+function messageFor(shown: string): Msg {
+  let msg = MESSAGES.get(shown);
+  if (!msg) {
+    const right = shown === '( )' ? '（）' : FULL[shown];
+    MESSAGES.set(shown, (msg = { zh: `中文中使用了半角标点“${shown}”，应为全角“${right}”`, en: `Half-width “${shown}” in Chinese text; use full-width “${right}”` }));
+  }
+  return msg;
+}
+
 const edit = (m: Mark): TextEdit => ({ range: { start: m.at, end: m.at + 1 }, newText: FULL[m.ch]! });
 
 /** Half-width punctuation in Chinese text; one document-level diagnostic when the whole document is half-width. */
@@ -120,12 +133,10 @@ const rule: Rule = {
       if (m.mate !== undefined && isHeadingMarker(ctx.text, m.at, m.mate)) continue;
       const paired = m.mate !== undefined;
       const range = { start: m.at, end: (m.mate ?? m.at) + 1 };
-      const shown = paired ? '( )' : m.ch;
-      const right = paired ? '（）' : FULL[m.ch];
       ctx.report_({
         range,
-        message: { zh: `中文中使用了半角标点“${shown}”，应为全角“${right}”`, en: `Half-width “${shown}” in Chinese text; use full-width “${right}”` },
-        fix: { title: { zh: '改为全角标点', en: 'Use full-width punctuation' }, edits: paired ? [edit(m), edit({ at: m.mate!, ch: ')' })] : [edit(m)], safe: true },
+        message: messageFor(paired ? '( )' : m.ch),
+        fix: { title: FIX_TITLE, edits: paired ? [edit(m), edit({ at: m.mate!, ch: ')' })] : [edit(m)], safe: true },
       });
     }
   },
