@@ -41,11 +41,7 @@ export function normalize(src: string): Normalized {
 }
 
 /** Characters normCode changes (and the Markdown pipes), for the plain-text path. */
-/** The characters normCode maps to a space, and the cell separators read as tabs (keep in step with normCode). */
-const PLAIN_SPACES = /[\u00a0\u3000\ufeff\u200b\u2002\u2003\u2009\u202f\u000b\u000c]/g;
-const PLAIN_PIPES = /[|\uff5c]/g;
-const FULL_DIGIT = /[\uff10-\uff19]/;
-const FULL_DIGITS = /[\uff10-\uff19]/g;
+const PLAIN_SPECIAL = /[\uff10-\uff19\u00a0\u3000\ufeff\u200b\u2002\u2003\u2009\u202f\u000b\u000c\uff0e|\uff5c]/g;
 
 /** Plain text and Markdown: the same result as the HTML path would give, without per-character maps. */
 function normalizePlain(src: string): Normalized {
@@ -61,11 +57,7 @@ function normalizePlain(src: string): Normalized {
       return '\n';
     });
   }
-  // what normCode maps, as native replaces with constant replacements (a callback per match is
-  // slow: an indented Chinese document has an ideographic space on every line)
-  text = text.replace(PLAIN_SPACES, ' ').replace(PLAIN_PIPES, '\t');
-  if (text.indexOf('\uff0e') >= 0) text = text.replace(/\uff0e/g, '.');
-  if (FULL_DIGIT.test(text)) text = text.replace(FULL_DIGITS, (c) => String.fromCharCode(normCode(c.charCodeAt(0))));
+  text = text.replace(PLAIN_SPECIAL, (c) => (c === '|' || c === '\uff5c' ? '\t' : String.fromCharCode(normCode(c.charCodeAt(0)))));
   // Markdown heading marks at line start (after spaces): spaces, so headings read as plain lines
   if (text.indexOf('#') >= 0) text = text.replace(/^ *#[ #]*/gm, (m) => m.replace(/#/g, ' '));
   return { text: blankNoiseLines(text), crlf, sourceLength: src.length, source: src };
