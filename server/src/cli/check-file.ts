@@ -55,20 +55,21 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
   }
   for (const w of read.warnings) stderr.push(`${file}: ${localize(w, locale)}`);
   let text = read.text;
-  let result = lint(text, config);
+  // diagnostics only: the report model is let go before the results are built (it can be larger than they are)
+  let { diagnostics, ruleErrors } = lint(text, config);
   if (!read.text.trim()) stderr.push(`${file}: ${locale === 'en' ? 'empty file' : '空文件'}`);
   if (o.fix && document) {
     stderr.push(`${file}: ${locale === 'en' ? '--fix does not write into Word or HTML files; fix the source document' : '--fix 不修改 Word 或网页文件，请在原文档中修改'}`);
   } else if (o.fix) {
     let changed = false;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const edits = fixAllEdits(result.diagnostics);
+      const edits = fixAllEdits(diagnostics);
       if (!edits.length) break;
       const next = applyEdits(text, edits).text;
       if (next === text) break;
       text = next;
       changed = true;
-      result = lint(text, config);
+      ({ diagnostics, ruleErrors } = lint(text, config));
     }
     if (changed) {
       try {
@@ -78,12 +79,12 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
       }
     }
   }
-  for (const re of result.ruleErrors) stderr.push(`${file}: rule ${re.ruleId} failed: ${re.error.split('\n')[0]}`);
-  const fileResult = toFileResult(file, text, result.diagnostics, config.locale);
+  for (const re of ruleErrors) stderr.push(`${file}: rule ${re.ruleId} failed: ${re.error.split('\n')[0]}`);
+  const fileResult = toFileResult(file, text, diagnostics, config.locale);
   if (document) {
     // positions inside converted markup mean little to a reader: say where in the document
     fileResult.messages.forEach((m, i) => {
-      m.location = localize(describeHtmlOffset(text, result.diagnostics[i]!.range.start), config.locale);
+      m.location = localize(describeHtmlOffset(text, diagnostics[i]!.range.start), config.locale);
       delete m.fix;
     });
   }

@@ -3,7 +3,13 @@ import type { Msg, Rule, TextEdit } from '../../rule';
 import { isCjk, isDigit, isHan, prose } from './text';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
-const FULL_SET = new Set(Object.values(FULL));
+/** FULL's keys (ASCII) and values (U+FF00 block) as lookup tables: the scans test every character. */
+const IS_HALF = new Uint8Array(0x80);
+const IS_FULL = new Uint8Array(0x80);
+for (const [half, full] of Object.entries(FULL)) {
+  IS_HALF[half.charCodeAt(0)] = 1;
+  IS_FULL[full.charCodeAt(0) - 0xff00] = 1;
+}
 
 /**
  * Half-width punctuation that belongs to Chinese text: `, ; : ? !` right after a Chinese
@@ -24,10 +30,10 @@ export function halfWidthMarks(report: Report): Mark[] {
     const open: number[] = [];
     for (let i = p.range.start; i < p.range.end; i++) {
       const code = text.charCodeAt(i);
-      if (code > 0x3f) continue; // fast path: every mark is ASCII below '@'
+      // fast path, on the code: every mark is one of , ; : ? ! ( ) (no string per digit or space)
+      if (code >= 0x80 || !IS_HALF[code]) continue;
       // ( and ) pair across line breaks: PDF text breaks lines inside a parenthesis
       const ch = text[i]!;
-      if (!(ch in FULL)) continue;
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
       const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
       if (ch === '(') {
@@ -78,7 +84,10 @@ function fullWidthCount(report: Report): number {
   let n = 0;
   for (const p of prose(report)) {
     const t = p.text;
-    for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) >= 0xff01 && FULL_SET.has(t[i]!)) n++;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c >= 0xff00 && c < 0xff80 && IS_FULL[c - 0xff00]) n++;
+    }
   }
   return n;
 }

@@ -15,7 +15,7 @@ export function prose(report: Report): Paragraph[] {
 
 /** The prose paragraphs with their compact (whitespace-free) views. Shared; do not mutate. */
 export function compactProse(report: Report): { p: Paragraph; c: Compact }[] {
-  return derived(report, 'compactProse', () => prose(report).map((p) => ({ p, c: compact(report.text, p.range) })));
+  return derived(report, 'compactProse', () => compactViews(report.text, prose(report)));
 }
 
 /**
@@ -39,12 +39,13 @@ function computeProse(report: Report): Paragraph[] {
     if (end <= start) continue;
     const last = out[out.length - 1];
     // PDF text: a page marker line (`- 2 -`) between two halves of one paragraph is not a paragraph break
+    // (a new object: `last` may be the report's own paragraph)
     if (last && last.section === p.section && onlyPageMarkers(report.text, last.range.end, start)) {
-      last.range = { start: last.range.start, end };
-      last.text = report.text.slice(last.range.start, end);
+      out[out.length - 1] = { text: report.text.slice(last.range.start, end), range: { start: last.range.start, end }, section: last.section };
       continue;
     }
-    out.push({ text: report.text.slice(start, end), range: { start, end }, section: p.section });
+    // the report's paragraph itself when nothing is clipped: no copy per paragraph
+    out.push(end === p.range.end ? p : { text: report.text.slice(start, end), range: { start, end }, section: p.section });
   }
   return out;
 }
@@ -81,8 +82,14 @@ export function isSpace(c: number): boolean {
 export class Compact {
   constructor(
     readonly s: string,
-    /** Pairs (compact index where a run starts, source offset of its first character), ascending: one Int32Array rather than two arrays of numbers, 4 bytes an entry on documents of a million runs. */
+    /**
+     * Run pairs (compact index where a run starts, source offset of its first character),
+     * ascending, at [from, to) of an Int32Array shared by every view of the document: no array
+     * object per paragraph on documents of a million runs.
+     */
     private readonly runs: Int32Array,
+    private readonly from: number,
+    private readonly to: number,
     /** Source offset just past the paragraph (what `src(s.length)` returns). */
     private readonly end: number,
   ) {}
@@ -104,8 +111,8 @@ export class Compact {
   src(i: number): number {
     if (i >= this.s.length) return this.end;
     const runs = this.runs;
-    let lo = 0;
-    let hi = (runs.length >> 1) - 1;
+    let lo = this.from >> 1;
+    let hi = (this.to >> 1) - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (runs[2 * mid]! <= i) lo = mid;
@@ -115,18 +122,39 @@ export class Compact {
   }
 }
 
-/** Run pairs of the view being built, reused from one paragraph to the next (grown as needed). */
-let scratch = new Int32Array(1024);
+/** Compact views of the paragraphs, their run pairs in one array. */
+function compactViews(text: string, paragraphs: Paragraph[]): { p: Paragraph; c: Compact }[] {
+  let runs = new Int32Array(Math.max(64, paragraphs.length * 4));
+  let used = 0;
+  const push = (at: number, src: number) => {
+    if (used + 2 > runs.length) {
+      const grown = new Int32Array(runs.length * 2);
+      grown.set(runs);
+      runs = grown;
+    }
+    runs[used++] = at;
+    runs[used++] = src;
+  };
+  // the views first (the pairs' array may still grow), then the objects that point into it
+  const made: { p: Paragraph; s: string; from: number; to: number }[] = [];
+  for (const p of paragraphs) {
+    const from = used;
+    made.push({ p, s: compactText(text, p, push), from, to: used });
+  }
+  return made.map(({ p, s, from, to }) => ({ p, c: new Compact(s, runs, from, to, p.range.end) }));
+}
 
-export function compact(text: string, range: Range): Compact {
-  // most paragraphs are one line with no space in it: the view is the text itself
+/** The whitespace-free text of a paragraph; each run of kept characters goes to `push`. */
+function compactText(text: string, p: Paragraph, push: (at: number, src: number) => void): string {
+  const range = p.range;
+  // most paragraphs are one line with no space in it: the view is the paragraph's own text
   let j = range.start;
   while (j < range.end && !isSpace(text.charCodeAt(j))) j++;
-  if (j === range.end && range.end > range.start && !(range.end - range.start < 24 && isPageMarker(text.slice(range.start, range.end)))) {
-    return new Compact(text.slice(range.start, range.end), Int32Array.of(0, range.start), range.end);
+  if (j === range.end && range.end > range.start && !(range.end - range.start < 24 && isPageMarker(p.text))) {
+    push(0, range.start);
+    return p.text;
   }
   const parts: string[] = [];
-  let pairs = 0;
   let n = 0;
   let i = range.start;
   while (i < range.end) {
@@ -142,22 +170,14 @@ export function compact(text: string, range: Range): Compact {
         }
         if (run < 0) continue;
         parts.push(text.slice(run, j));
-        if (pairs + 2 > scratch.length) {
-          const grown = new Int32Array(scratch.length * 2);
-          grown.set(scratch);
-          scratch = grown;
-        }
-        scratch[pairs++] = n;
-        scratch[pairs++] = run;
+        push(n, run);
         n += j - run;
         run = -1;
       }
     }
     i = lineEnd + 1;
   }
-  const s = parts.length === 1 ? parts[0]! : parts.join('');
-  // an exact-size copy: the scratch buffer is the next paragraph's
-  return new Compact(s, scratch.slice(0, pairs), range.end);
+  return parts.length === 1 ? parts[0]! : parts.join('');
 }
 
 /** `c.s` with full-width digits as ASCII (see Compact.asciiDigits). */
