@@ -26,6 +26,32 @@ export function canon(s: string): string {
   return out.indexOf('、') >= 0 || out.indexOf(',') >= 0 ? out.replace(/(^|[^0-9])([0-9]{1,2})[、,]/g, '$1$2.') : out;
 }
 
+/**
+ * canon(text.slice(0, limit)).includes(canon(word)), without building the canonical copy of the
+ * text: the word's first character is looked up with indexOf, the rest compared code by code,
+ * white space skipped. Words that start with a character canon maps or drops go the long way.
+ */
+export function includesCanonical(text: string, word: string, limit = text.length): boolean {
+  const w = canonConst(word);
+  if (!w.length) return true;
+  const first = w.charCodeAt(0);
+  // a digit (1、 → 1.) or a character that other characters map to: compare on the canonical copy
+  if ((first >= 48 && first <= 57) || MAPPED_TARGETS.has(first) || /[0-9]/.test(w)) return canon(text.slice(0, limit)).includes(w);
+  const end = Math.min(limit, text.length);
+  for (let i = text.indexOf(w[0]!); i >= 0 && i < end; i = text.indexOf(w[0]!, i + 1)) {
+    let j = i + 1;
+    let k = 1;
+    while (k < w.length && j < end) {
+      const c = canonCode(text.charCodeAt(j++));
+      if (c < 0) continue;
+      if (c !== w.charCodeAt(k)) break;
+      k++;
+    }
+    if (k === w.length) return true;
+  }
+  return false;
+}
+
 const constCache = new Map<string, string>();
 
 /**
@@ -41,6 +67,9 @@ export function canonConst(s: string): string {
 /** What canonCode drops, and what it maps to another character (keep the three in step). */
 const CANON_DROP = /[ \t\n\r\u3000\u00a0]+/g;
 const CANON_MAP = /[\uff08\uff09\uff0c\uff1a\uff1b\uff0e\u201c\u201d\uff02\u300c\u300d\uff0f]/g;
+
+/** Codes that canonCode maps some other character to ( ( ) , : ; . " / ). */
+const MAPPED_TARGETS = new Set([40, 41, 44, 58, 59, 46, 34, 47]);
 
 /** Canonical code of one UTF-16 unit, or -1 when it is dropped (white space). */
 export function canonCode(c: number): number {

@@ -8,7 +8,7 @@ import { FORMAT_2019, FORMAT_2021, type FormatTemplate } from '../format/templat
 import { normalize, sourceSlice, toSource, type Normalized } from './normalize';
 import { findSectionHeadings, findSubHeadings, findTitle, lineAt, splitLines, type HeadingLine, type Line } from './structure';
 import { parseTable2, parseTable3, parseTable4, type Region } from './tables';
-import { canon, canonConst } from './labels';
+import { canon, canonConst, includesCanonical } from './labels';
 import { findDateLine } from './dateline';
 
 export interface ParseOptions {
@@ -19,15 +19,18 @@ const EVIDENCE_2021 = ['本年制发件数', '本年废止件数', '现行有效
 const EVIDENCE_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项', '第二十条第(九)项', '政府集中采购', '采购总金额'];
 const PRE_2019 = ['政府信息公开的收费及减免情况', '依申请公开政府信息情况', '因政府信息公开申请行政复议、提起行政诉讼的情况', '收费及减免'];
 
+/** How far into the text format evidence is looked for (characters). */
+const EVIDENCE_PREFIX = 400_000;
+
 export function parseReport(text: string, opts: ParseOptions = {}): Report {
   const nz = normalize(text);
   const lines = splitLines(nz.text);
   // format evidence stands in the tables, near the start: a bounded prefix keeps this linear
-  const flat = canon(nz.text.slice(0, 400_000));
+  const has = (x: string) => includesCanonical(nz.text, x, EVIDENCE_PREFIX);
 
-  const ev21 = EVIDENCE_2021.filter((x) => flat.includes(canonConst(x)));
-  const ev19 = EVIDENCE_2019.filter((x) => flat.includes(canonConst(x)));
-  const hasTables = flat.includes('第二十条') || flat.includes('本年新收政府信息公开申请');
+  const ev21 = EVIDENCE_2021.filter(has);
+  const ev19 = EVIDENCE_2019.filter(has);
+  const hasTables = has('第二十条') || has('本年新收政府信息公开申请');
 
   // a first pass with the 2021 template finds the headings and the title (same in both formats)
   const headings0 = findSectionHeadings(lines, FORMAT_2021);
@@ -40,9 +43,9 @@ export function parseReport(text: string, opts: ParseOptions = {}): Report {
   if (ev21.length || ev19.length) {
     format = ev19.length > ev21.length ? '2019' : '2021';
     formatEvidence = format === '2019' ? ev19 : ev21;
-  } else if (!hasTables && (PRE_2019.some((x) => flat.includes(canonConst(x))) || (year && year.value <= 2018))) {
+  } else if (!hasTables && (PRE_2019.some(has) || (year && year.value <= 2018))) {
     format = 'pre2019';
-    formatEvidence = PRE_2019.filter((x) => flat.includes(canonConst(x)));
+    formatEvidence = PRE_2019.filter(has);
   } else if (year) {
     format = year.value >= 2021 ? '2021' : year.value >= 2019 ? '2019' : 'pre2019';
     formatEvidence = [`year ${year.value}`];

@@ -99,8 +99,9 @@ export function findSectionHeadings(lines: Line[], template: FormatTemplate): He
         break;
       }
     }
+    if (!number && !m) continue; // no key words and no numeral: not a heading (and no canon for most lines)
     const cb = canon(body);
-    if (!number && m && cb.length <= 30) {
+    if (!number && cb.length <= 30) {
       // a numbered short line one or two characters off a standard title (总休情况) is that heading
       let best = Infinity;
       for (const sec of forms.bodies) {

@@ -111,5 +111,12 @@ export function canonOf(tokens: readonly Token[]): { text: string; at: number[] 
 }
 
 export function numericValue(s: string): number {
+  // most cells are plain digits: no replace (two regexes per cell add up over a thousand reports)
+  let plain = s.length > 0;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = c >= 48 && c <= 57;
+  }
+  if (plain) return Number(s);
   return Number(s.replace(/[,，]/g, '').replace(/^[－−]/, '-'));
 }
