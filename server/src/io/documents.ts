@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Msg } from '../core/rule';
 import type { ReadResult } from './files';
+import type mammothModule from 'mammoth';
 
 export const DOCUMENT_EXTENSIONS = ['.docx', '.html', '.htm'];
 
@@ -18,7 +19,8 @@ export async function readDocx(path: string): Promise<ReadResult> {
   try {
     const buf = readFileSync(path);
     // loaded on first use: only .docx input needs it, and it is large
-    const { default: mammoth } = await import('mammoth');
+    // (require, not import(): the CLI runs from a vm.Script with a code cache, where import() is not available)
+    const mammoth = require('mammoth') as typeof mammothModule;
     const r = await mammoth.convertToHtml({ buffer: buf });
     // one block element per line keeps the source positions readable and the parser's lines intact
     const html = r.value.replace(/(<\/(p|h[1-6]|tr|li|table)>)/g, '$1\n');

@@ -2,11 +2,13 @@
  * A summary as an XLSX workbook (exceljs): one sheet per part, frozen header rows, header cells
  * merged as in the standard form, numbers as numbers, failing totals marked with their equation.
  */
+import type ExcelJSModule from 'exceljs';
 import { escapeFormula, summarySheets, type Locale, type Summary } from '../core';
 
 export async function toXlsx(s: Summary, locale: Locale = 'zh-CN'): Promise<Buffer> {
   // loaded on first use: exceljs is large, and most runs of the CLI never write a workbook
-  const { default: ExcelJS } = await import('exceljs');
+  // (require, not import(): the CLI runs from a vm.Script with a code cache, where import() is not available)
+  const ExcelJS = require('exceljs') as typeof ExcelJSModule;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'nianbao-lint';
   for (const sh of summarySheets(s, locale)) {
