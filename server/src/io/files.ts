@@ -2,7 +2,8 @@
  * Reading report files from disk for the CLI: which files, their text, and why a file was
  * skipped. Never throws: every failure becomes a message for that file.
  */
-import { readFileSync, readdirSync, statSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, realpathSync, type Dirent } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { join, extname, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Msg } from '../core/rule';
@@ -53,16 +54,19 @@ export function collectFiles(paths: string[], extensions: string[] = REPORT_EXTE
       }
       if (seenDirs.has(real)) return;
       seenDirs.add(real);
-      let names: string[];
+      let entries: Dirent[];
       try {
-        names = readdirSync(p).sort();
+        entries = readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch (e) {
         errors.push({ path: p, error: ioError(e) });
         return;
       }
-      for (const n of names) {
-        if (n === 'node_modules' || n.startsWith('.')) continue;
-        walk(join(p, n), false);
+      for (const d of entries) {
+        if (d.name === 'node_modules' || d.name.startsWith('.')) continue;
+        // a plain file needs no stat of its own (a thousand reports, a thousand system calls less)
+        if (d.isFile()) {
+          if (extensions.includes(extname(d.name).toLowerCase())) files.push(join(p, d.name));
+        } else walk(join(p, d.name), false);
       }
     } else if (explicit || extensions.includes(extname(p).toLowerCase())) {
       files.push(p);
@@ -74,17 +78,37 @@ export function collectFiles(paths: string[], extensions: string[] = REPORT_EXTE
 
 export function readReportFile(path: string, maxBytes = 50 * 1024 * 1024): ReadResult {
   let buf: Buffer;
+  let fd: number | undefined;
   try {
-    const st = statSync(path);
+    // one open file: its size checked before anything is read, then read whole
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' });
     if (st.size > maxBytes) {
       const mb = Math.round(maxBytes / 1024 / 1024);
       return { ok: false, error: { zh: `已跳过：文件大于 ${mb} MB`, en: `skipped: larger than ${mb} MB` } };
     }
-    buf = readFileSync(path);
+    buf = st.isFile() && st.size > 0 ? readWhole(fd, st.size) : readFileSync(fd);
   } catch (e) {
     return { ok: false, error: ioError(e) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return decode(buf);
+}
+
+/** A regular file of known size, read in one piece (or as much as it has if it shrank meanwhile). */
+function readWhole(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  let got = 0;
+  while (got < size) {
+    const n = readSync(fd, buf, got, size - got, got);
+    if (n === 0) break;
+    got += n;
+  }
+  // a file that grew meanwhile: read it the ordinary way, to its new end
+  if (got === size && readSync(fd, Buffer.alloc(1), 0, 1, size) > 0) return readFileSync(fd);
+  return got === size ? buf : buf.subarray(0, got);
 }
 
 /**
@@ -97,11 +121,9 @@ export function decode(buf: Buffer): ReadResult {
   const utf8Bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   const body = utf8Bom ? buf.subarray(3) : buf;
   if (looksBinary(body)) return { ok: false, error: { zh: '已跳过：二进制文件，不是文本', en: 'skipped: binary file, not text' } };
-  try {
-    return ok(new TextDecoder('utf-8', { fatal: true }).decode(body), utf8Bom, 'utf-8');
-  } catch {
-    // not UTF-8: GB18030 decodes every byte sequence GBK files contain
-  }
+  // valid UTF-8 (checked natively, then decoded without a decoder object per file)
+  if (isUtf8(body)) return ok(body.toString('utf8'), utf8Bom, 'utf-8');
+  // not UTF-8: GB18030 decodes every byte sequence GBK files contain
   if (!utf8Bom) {
     const gb = iconv.decode(body, 'gb18030');
     const bad = countOf(gb, '\ufffd');
