@@ -55,6 +55,19 @@ describe('language server over stdio', () => {
     for (const a of actions) assert.notEqual(docVersion(a), 1);
   });
 
+  it('code actions asked for right after opening, before any diagnostics, still offer the fix', async () => {
+    // the quick-fix menu of an editor that has just opened the report (VS Code asks at once)
+    const uri = freshUri();
+    const typoRange = { start: { line: 33, character: 12 }, end: { line: 33, character: 18 } };
+    const opened = client.open(uri, SEED);
+    const actions = await client.codeActions(uri, typoRange, []);
+    await opened;
+    const fix = actions.find((a) => a.kind === 'quickfix' && a.diagnostics?.some((d) => d.code === 'table-label-typo'));
+    assert.ok(fix, `a quick fix among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(docVersion(fix), 1);
+    assert.ok(apply(SEED, editsOf(fix, uri)).split('\n')[33]!.includes('本年废止件数'));
+  });
+
   it('source.fixAll.nianbao is made of small non-overlapping edits that leave no safe fix behind', async () => {
     const uri = freshUri();
     await client.open(uri, SEED);

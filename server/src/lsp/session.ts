@@ -144,11 +144,12 @@ export function startSession(connection: Connection): void {
 
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    const state = linter.states.get(params.textDocument.uri);
-    // edits are only offered for the version the client saw diagnostics for
-    if (!doc || !state || state.version !== doc.version) return [];
+    if (!doc) return [];
     try {
-      return codeActions(state, params, editSupport);
+      // the lint of the document's current version (the request is about it, and the edits name
+      // it); linted now when the request comes before that lint is stored: just after an open or
+      // a change, a client asking at once used to get no actions at all
+      return codeActions(await linter.current(doc), params, editSupport);
     } catch (e) {
       connection.console.error(`code actions failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return [];
