@@ -44,20 +44,10 @@ export async function editorFocused(page: Page): Promise<void> {
 
 /** Ctrl+. opens the quick-fix list; picks the row whose text matches. Returns the rows offered. */
 export async function quickFix(page: Page, pick: RegExp | string, shot?: string): Promise<string[]> {
+  await editorFocused(page);
+  await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row');
-  // as a person would: when the menu does not come (Ctrl+. pressed while the editor was still
-  // asking for code actions on a cold start), close whatever came and press again
-  for (let attempt = 1; ; attempt++) {
-    await editorFocused(page);
-    await page.keyboard.press('Control+.');
-    try {
-      await rows.filter({ hasText: pick }).first().waitFor({ timeout: 10_000 });
-      break;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
+  await rows.filter({ hasText: pick }).first().waitFor();
   const titles = await rows.allInnerTexts();
   if (shot) await screenshot(page, shot);
   await rows.filter({ hasText: pick }).first().click();
