@@ -11,7 +11,7 @@
  */
 import type { Range } from '../model';
 import { toSource, type Normalized } from './normalize';
-import type { Line } from './structure';
+import type { Line, Lines } from './structure';
 
 export interface DateLine {
   range: Range;
@@ -82,11 +82,11 @@ function isSigner(t: string): boolean {
   return t.length >= 2 && t.length <= 40 && !/[，。；：,;:、！？!?\d]/.test(t) && /^[\u4e00-\u9fff（）()·\s]+$/.test(t) && AGENCY_END.test(t.replace(/\s+/g, ''));
 }
 
-export function findDateLine(nz: Normalized, lines: Line[], after = 0): DateLine | undefined {
+export function findDateLine(nz: Normalized, lines: Lines, after = 0): DateLine | undefined {
   let seen = 0;
   let next: string | undefined; // content of the next non-empty line below the current one
   for (let k = lines.length - 1; k >= 0 && seen < MAX_LINES; k--) {
-    const l = lines[k]!;
+    const l = lines.at(k);
     if (l.e <= after) break;
     if (l.e - l.s > 400) {
       seen++;
@@ -124,9 +124,9 @@ export function findDateLine(nz: Normalized, lines: Line[], after = 0): DateLine
   return undefined;
 }
 
-function previousContent(lines: Line[], k: number, after: number): { s: number; t: string } | undefined {
+function previousContent(lines: Lines, k: number, after: number): { s: number; t: string } | undefined {
   for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
-    const l = lines[j]!;
+    const l = lines.at(j);
     if (l.e <= after) return undefined;
     const c = content(l.e - l.s > 400 ? { s: l.e - 80, e: l.e, text: l.text.slice(-80) } : l);
     if (c.t) return c;

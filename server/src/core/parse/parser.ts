@@ -6,7 +6,7 @@
 import type { FormatVersion, Paragraph, Range, Report, Section } from '../model';
 import { FORMAT_2019, FORMAT_2021, type FormatTemplate } from '../format/template';
 import { normalize, sourceSlice, toSource, type Normalized } from './normalize';
-import { findSectionHeadings, findSubHeadings, findTitle, lineAt, splitLines, type HeadingLine, type Line } from './structure';
+import { findSectionHeadings, findSubHeadings, findTitle, lineAt, splitLines, type HeadingLine, type Lines } from './structure';
 import { parseTable2, parseTable3, parseTable4, type Region } from './tables';
 import { canon, canonConst, includesCanonical } from './labels';
 import { findDateLine } from './dateline';
@@ -94,14 +94,13 @@ export function parseReport(text: string, opts: ParseOptions = {}): Report {
   return report;
 }
 
-function readTables(nz: Normalized, lines: Line[], headings: HeadingLine[], template: FormatTemplate, report: Report) {
+function readTables(nz: Normalized, lines: Lines, headings: HeadingLine[], template: FormatTemplate, report: Report) {
   const h = (n: number) => headings.find((x) => x.number === n);
   const h2 = h(2), h3 = h(3), h4 = h(4);
   const after = (n: number) => headings.find((x) => x.number > n && x.s > (h(n)?.s ?? -1));
   const lineStartOf = (re: RegExp, from: number, to: number) => {
-    for (let k = lineAt(lines, from); k < lines.length && lines[k]!.s < to; k++) {
-      const l = lines[k]!;
-      if (l.s >= from && re.test(canon(l.text))) return l.s;
+    for (let k = lineAt(lines, from); k < lines.length && lines.s(k) < to; k++) {
+      if (lines.s(k) >= from && re.test(canon(lines.text(k)))) return lines.s(k);
     }
     return -1;
   };
@@ -151,7 +150,7 @@ function readTables(nz: Normalized, lines: Line[], headings: HeadingLine[], temp
   }
 }
 
-function findYear(nz: Normalized, ts?: number, te?: number, lines?: Line[]): { value: number; range: Range } | undefined {
+function findYear(nz: Normalized, ts?: number, te?: number, lines?: Lines): { value: number; range: Range } | undefined {
   if (ts !== undefined && te !== undefined) {
     const m = /(20\d{2}|19\d{2})\s*年/.exec(nz.text.slice(ts, te));
     if (m) return { value: Number(m[1]), range: toSource(nz, ts + m.index, ts + m.index + 4) };
@@ -192,11 +191,11 @@ function findPeriod(nz: Normalized): Report['period'] {
 }
 
 /** Prose: runs of non-empty lines outside the tables, split at headings and blank lines. */
-function paragraphs(nz: Normalized, lines: Line[], headings: HeadingLine[], tableRanges: Range[], text: string): Paragraph[] {
+function paragraphs(nz: Normalized, lines: Lines, headings: HeadingLine[], tableRanges: Range[], text: string): Paragraph[] {
   const out: Paragraph[] = [];
   const inTable = (src: number) => tableRanges.some((r) => src >= r.start && src < r.end);
   // line starts of the headings, ascending: one pointer moves along with the lines
-  const headingStarts = headings.map((h) => lines[lineAt(lines, h.s)]!.s).sort((a, b) => a - b);
+  const headingStarts = headings.map((h) => lines.s(lineAt(lines, h.s))).sort((a, b) => a - b);
   let hs = 0;
   let cur: { s: number; e: number } | undefined;
   let section = 0;
@@ -208,27 +207,30 @@ function paragraphs(nz: Normalized, lines: Line[], headings: HeadingLine[], tabl
     cur = undefined;
   };
   for (let k = 0; k < lines.length; k++) {
-    const l = lines[k]!;
-    while (hIdx < headings.length && headings[hIdx]!.s <= l.e && headings[hIdx]!.s >= l.s) {
+    const ls = lines.s(k);
+    const le = lines.e(k);
+    while (hIdx < headings.length && headings[hIdx]!.s <= le && headings[hIdx]!.s >= ls) {
       flush();
       section = headings[hIdx]!.number;
       hIdx++;
     }
-    const trimmed = l.text.trim();
-    const src = toSource(nz, l.s, Math.max(l.s + 1, l.e)).start;
+    const lineText = lines.text(k);
+    const trimmed = lineText.trim();
+    const src = toSource(nz, ls, Math.max(ls + 1, le)).start;
     if (!trimmed || inTable(src)) {
       flush();
       continue;
     }
-    while (hs < headingStarts.length && headingStarts[hs]! < l.s) hs++;
-    if (hs < headingStarts.length && headingStarts[hs] === l.s) {
+    while (hs < headingStarts.length && headingStarts[hs]! < ls) hs++;
+    if (hs < headingStarts.length && headingStarts[hs] === ls) {
       flush();
-      out.push({ text: text.slice(toSource(nz, l.s, l.e).start, toSource(nz, l.s, l.e).end), range: toSource(nz, l.s, l.e), section });
+      const range = toSource(nz, ls, le);
+      out.push({ text: text.slice(range.start, range.end), range, section });
       continue;
     }
-    const lead = l.text.length - l.text.trimStart().length;
-    if (!cur) cur = { s: l.s + lead, e: l.s + l.text.trimEnd().length };
-    else cur.e = l.s + l.text.trimEnd().length;
+    const lead = lineText.length - lineText.trimStart().length;
+    if (!cur) cur = { s: ls + lead, e: ls + lineText.trimEnd().length };
+    else cur.e = ls + lineText.trimEnd().length;
   }
   flush();
   return out;
