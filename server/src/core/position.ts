@@ -2,6 +2,11 @@
 export class LineIndex {
   readonly starts: number[] = [0];
   constructor(readonly text: string) {
+    // no CR (most texts once read): the line breaks found with indexOf, not character by character
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
