@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli';
+import { spawn } from 'node:child_process';
+import { CLI, runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/tmp';
 
 const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
 
@@ -76,14 +78,44 @@ test('summary --concurrency 3 gives the same consolidated tables and messages as
 });
 
 test('--format json is written in pieces yet is exactly JSON.stringify of the results', async () => {
-  const { writeJson } = await import('../../server/src/cli/formatters/json');
+  const { jsonPieces } = await import('../../server/src/cli/formatters/json');
   const msg = (i: number) => ({ ruleId: 'typo', severity: 1 as const, level: 'warning' as const, message: `第${i}处“布署”应为“部署”\u0000"\\`, line: i, column: 1, endLine: i, endColumn: 3 });
   const results = [
     { filePath: '/a/空.txt', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
     { filePath: '/a/big.txt', messages: Array.from({ length: 4501 }, (_, i) => msg(i)), errorCount: 0, warningCount: 4501, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
   ];
-  const pieces: string[] = [];
-  writeJson(results, (s) => pieces.push(s));
+  const pieces = [...jsonPieces(results)];
   assert.ok(pieces.length > 4, 'written in several pieces');
   assert.equal(pieces.join(''), JSON.stringify(results) + '\n');
+});
+
+test('--format json through a pipe: the same bytes when read slowly, and an exit (no hang) when the reader goes away', async () => {
+  const dir = tempDir('json-pipe');
+  // a document with thousands of problems: many pieces, more than a pipe holds
+  const samples = join(CLI, '..', '..', 'samples');
+  const all = readdirSync(samples).map((f) => readFileSync(join(samples, f), 'utf8')).join('\n');
+  writeFileSync(join(dir, 'big.txt'), Array.from({ length: 24 }, () => all).join('\n'));
+  const expected = runCli(['check', '--format', 'json', '--no-config', join(dir, 'big.txt')]);
+  const count = (JSON.parse(expected.stdout) as { messages: unknown[] }[])[0]!.messages.length;
+  assert.ok(count > 4000 && expected.stdout.length > 600_000, `${count} problems, ${expected.stdout.length} characters of output`);
+  const run = (readSlowly: boolean) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', '--no-config', join(dir, 'big.txt')], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (c: Buffer) => {
+        if (!readSlowly) {
+          child.stdout.destroy(); // `| head -c …`: the reader goes away after its first chunk
+          return;
+        }
+        chunks.push(c);
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), 1);
+      });
+      child.on('close', (code) => resolve({ code, out: Buffer.concat(chunks).toString('utf8') }));
+    });
+  const slow = await run(true);
+  assert.equal(slow.out, expected.stdout);
+  assert.equal(slow.code, expected.code);
+  const gone = await run(false);
+  assert.notEqual(gone.code, null, 'the process ended by itself');
 });

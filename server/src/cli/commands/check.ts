@@ -10,7 +10,7 @@ import { type CheckOptions, type FileOutcome } from '../check-file';
 import { runFiles, workerCount } from '../pool';
 import { formatStylish } from '../formatters/stylish';
 import { formatSarif } from '../formatters/sarif';
-import { writeJson } from '../formatters/json';
+import { jsonPieces, writePieces } from '../formatters/json';
 
 export async function runCheck(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { options: ['format', 'rule', 'locale', 'report-year', 'config', 'max-file-size', 'stdin-filename', 'concurrency'], flags: ['fix', 'no-config', 'quiet', 'stdin'] });
@@ -72,7 +72,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     }
   }
 
-  if (format === 'json') writeJson(results);
+  if (format === 'json') await writePieces(jsonPieces(results));
   else if (format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(results, locale), null, 1) + '\n');
   else process.stdout.write(formatStylish(results, locale, displayPath));
   if (stderrLines.length) process.stderr.write(stderrLines.join('\n') + '\n');
