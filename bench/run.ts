@@ -66,8 +66,24 @@ interface Run {
   stdout?: string;
 }
 
-/** Whole process under /usr/bin/time: wall seconds and peak RSS. */
+/** Runs of a command that takes under this many seconds: the best of three (a 2-core machine is noisy). */
+const REPEAT_UNDER_S = 10;
+
+/**
+ * Whole process under /usr/bin/time: wall seconds and peak RSS. A quick command (ours, the floor,
+ * autocorrect-node) is run three times and its fastest run is kept, with that run's peak; a slow
+ * one (textlint, zhlint) once.
+ */
 function measure(cmd: string[], opts: { cwd?: string } = {}): Run {
+  let best = measureOnce(cmd, opts);
+  for (let k = 1; k < 3 && best.ok && best.seconds < REPEAT_UNDER_S; k++) {
+    const again = measureOnce(cmd, opts);
+    if (again.ok && again.seconds < best.seconds) best = again;
+  }
+  return best;
+}
+
+function measureOnce(cmd: string[], opts: { cwd?: string } = {}): Run {
   const t0 = process.hrtime.bigint();
   // `timeout` kills the measured process itself: a timeout on spawnSync would kill only
   // /usr/bin/time, and the peer would go on eating the cores under the next measurements
@@ -160,7 +176,7 @@ function main() {
   const md = [
     '# Benchmarks',
     '',
-    `Produced by \`npm run bench\` (bench/run.ts) in one run on ${new Date().toISOString().slice(0, 10)}, on this project's machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end (the machine is sometimes shared with other jobs: a high load average makes every figure slower, the peers' as much as ours; about 2 is this benchmark alone). Whole-process wall time and peak RSS (\`/usr/bin/time\`), except the in-process core. Inputs generated from \`samples/\`: 1,000 reports (${mb.toFixed(1)} MB) and single documents made by concatenation. Peers that do not finish within ${TIMEOUT_S} s are reported as such.`,
+    `Produced by \`npm run bench\` (bench/run.ts) in one run on ${new Date().toISOString().slice(0, 10)}, on this project's machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end (the machine is sometimes shared with other jobs: a high load average makes every figure slower, the peers' as much as ours; about 2 is this benchmark alone). Whole-process wall time and peak RSS (\`/usr/bin/time\`) of the fastest of three runs for commands under ${REPEAT_UNDER_S} s (one run for the slower peers), except the in-process core. Inputs generated from \`samples/\`: 1,000 reports (${mb.toFixed(1)} MB) and single documents made by concatenation. Peers that do not finish within ${TIMEOUT_S} s are reported as such.`,
     '',
     '| tool | input | MB | time (s) | MB/s | reports/s | peak RSS (MB) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
