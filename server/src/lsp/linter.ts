@@ -45,6 +45,7 @@ export class Linter {
   readonly states = new Map<string, DocState>();
   private running = new Set<string>();
   private dirty = new Set<string>();
+  private waiters = new Map<string, (() => void)[]>();
 
   constructor(private host: LinterHost) {}
 
@@ -56,6 +57,16 @@ export class Linter {
     }
     this.running.add(uri);
     void this.run(uri);
+  }
+
+  /** Resolves when no lint of the document is under way or due (at once when there is none). */
+  idle(uri: string): Promise<void> {
+    if (!this.running.has(uri)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const list = this.waiters.get(uri) ?? [];
+      list.push(resolve);
+      this.waiters.set(uri, list);
+    });
   }
 
   close(uri: string): void {
@@ -86,6 +97,11 @@ export class Linter {
     } finally {
       this.running.delete(uri);
       if (this.dirty.has(uri)) this.request(uri);
+      else {
+        const list = this.waiters.get(uri);
+        this.waiters.delete(uri);
+        for (const resolve of list ?? []) resolve();
+      }
     }
   }
 

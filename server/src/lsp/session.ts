@@ -143,12 +143,14 @@ export function startSession(connection: Connection): void {
   });
 
   connection.onCodeAction(async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
+    const uri = params.textDocument.uri;
     try {
       // the lint of the document's current version (the request is about it, and the edits name
-      // it); linted now when the request comes before that lint is stored: just after an open or
-      // a change, a client asking at once used to get no actions at all
+      // it): a request just after an open or a change (VS Code asks at once) waits for the lint
+      // under way rather than getting no actions, or linting a second time
+      await linter.idle(uri);
+      const doc = documents.get(uri);
+      if (!doc) return [];
       return codeActions(await linter.current(doc), params, editSupport);
     } catch (e) {
       connection.console.error(`code actions failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
