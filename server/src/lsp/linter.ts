@@ -60,7 +60,7 @@ export class Linter {
   }
 
   /** Resolves when no lint of the document is under way or due (at once when there is none). */
-  idle(uri: string): Promise<void> {
+  private idle(uri: string): Promise<void> {
     if (!this.running.has(uri)) return Promise.resolve();
     return new Promise((resolve) => {
       const list = this.waiters.get(uri) ?? [];
@@ -118,8 +118,15 @@ export class Linter {
     }
   }
 
-  /** The state for the document's current version, linting now if the stored one is stale. */
-  async current(doc: TextDocument): Promise<DocState> {
+  /**
+   * The state for the document's current version: the lint under way is waited for (a request
+   * just after an open or a change, as editors send them, would otherwise lint a second time),
+   * and the document is linted now only if the stored state is still not current.
+   */
+  async current(uri: string): Promise<DocState | undefined> {
+    await this.idle(uri);
+    const doc = this.host.getDocument(uri);
+    if (!doc) return undefined;
     const s = this.states.get(doc.uri);
     if (s && s.version === doc.version) return s;
     return this.safeLint(doc, await this.host.getConfig(doc.uri));

@@ -75,10 +75,9 @@ export function startSession(connection: Connection): void {
 
   /** Run a handler on the document's current lint state; never throw into the connection. */
   const withState = async <T>(uri: string, empty: T, f: (s: DocState) => T): Promise<T> => {
-    const doc = documents.get(uri);
-    if (!doc) return empty;
     try {
-      return f(await linter.current(doc));
+      const state = await linter.current(uri);
+      return state ? f(state) : empty;
     } catch (e) {
       connection.console.error(`request failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return empty;
@@ -142,21 +141,8 @@ export function startSession(connection: Connection): void {
     if (relevant) relintAll();
   });
 
-  connection.onCodeAction(async (params) => {
-    const uri = params.textDocument.uri;
-    try {
-      // the lint of the document's current version (the request is about it, and the edits name
-      // it): a request just after an open or a change (VS Code asks at once) waits for the lint
-      // under way rather than getting no actions, or linting a second time
-      await linter.idle(uri);
-      const doc = documents.get(uri);
-      if (!doc) return [];
-      return codeActions(await linter.current(doc), params, editSupport);
-    } catch (e) {
-      connection.console.error(`code actions failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return [];
-    }
-  });
+  // the lint of the document's current version: the request is about it, and the edits name it
+  connection.onCodeAction((params) => withState(params.textDocument.uri, [], (s) => codeActions(s, params, editSupport)));
 
   connection.onHover((params) =>
     withState(params.textDocument.uri, null, (s) => hover(s, s.index.offset(params.position.line, params.position.character))),
