@@ -22,8 +22,12 @@ export function canon(s: string): string {
   // native replaces, not a copy per character: canon also runs over whole documents
   let out = s.replace(CANON_DROP, '');
   out = out.replace(CANON_MAP, (c) => String.fromCharCode(canonCode(c.charCodeAt(0))));
-  // list numbering written with 、 or ， after a digit: 1、 → 1.
-  return out.indexOf('、') >= 0 || out.indexOf(',') >= 0 ? out.replace(/(^|[^0-9])([0-9]{1,2})[、,]/g, '$1$2.') : out;
+  return numberingDots(out);
+}
+
+/** List numbering written with 、 or ， after a digit, as canon writes it: 1、 → 1. (same length). */
+export function numberingDots(s: string): string {
+  return s.indexOf('、') >= 0 || s.indexOf(',') >= 0 ? s.replace(/(^|[^0-9])([0-9]{1,2})[、,]/g, '$1$2.') : s;
 }
 
 /**
@@ -35,8 +39,8 @@ export function includesCanonical(text: string, word: string, limit = text.lengt
   const w = canonConst(word);
   if (!w.length) return true;
   const first = w.charCodeAt(0);
-  // a digit (1、 → 1.) or a character that other characters map to: compare on the canonical copy
-  if ((first >= 48 && first <= 57) || MAPPED_TARGETS.has(first) || /[0-9]/.test(w)) return canon(text.slice(0, limit)).includes(w);
+  // a digit (1、 → 1.) or a first character that others map to: compare on the canonical copy
+  if (MAPPED_TARGETS.has(first) || /[0-9]/.test(w)) return canon(text.slice(0, limit)).includes(w);
   const end = Math.min(limit, text.length);
   for (let i = text.indexOf(w[0]!); i >= 0 && i < end; i = text.indexOf(w[0]!, i + 1)) {
     let j = i + 1;

@@ -3,7 +3,7 @@
  * where a number belongs (`/`, `-`, `无`, letter O …). White space of any kind separates tokens;
  * digits glued to label text (`数量801000081`) are split off.
  */
-import { canonCode } from './labels';
+import { canonCode, numberingDots } from './labels';
 
 export type TokenKind = 'text' | 'num' | 'bad';
 
@@ -106,8 +106,7 @@ export function canonOf(tokens: readonly Token[]): { text: string; at: number[] 
   let text = '';
   for (let p = 0; p < codes.length; p += 8192) text += String.fromCharCode.apply(null, codes.slice(p, p + 8192));
   // numbering 1、 → 1. across token boundaries (length-preserving)
-  if (text.indexOf('、') >= 0 || text.indexOf(',') >= 0) text = text.replace(/(^|[^0-9])([0-9]{1,2})[、,]/g, '$1$2.');
-  return { text, at };
+  return { text: numberingDots(text), at };
 }
 
 export function numericValue(s: string): number {

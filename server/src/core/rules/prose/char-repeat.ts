@@ -138,7 +138,7 @@ const rule: Rule = {
         let L = 0;
         if ((c1 === c || c2 === c || c3 === c || c4 === c) && isHan(c)) {
           // a unit of n needs 2n characters from i: no read past the end
-          const longest = Math.min(MAX_UNIT, (t.length - i) >> 1);
+          const longest = Math.min(MAX_UNIT, (len - i) >> 1);
           for (let n = 1; n <= longest && !L; n++) {
             if (t.charCodeAt(i + n) !== c) continue; // the usual case: no repeat starts here
             if (doubled(t, i, n) && reportable(t, i, n, whitelist)) L = n;
