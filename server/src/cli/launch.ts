@@ -1,7 +1,7 @@
 /**
  * `nianbao` (dist/cli.js): starts the CLI bundle (dist/cli-main.js) with the V8 code cache that
  * the build made for it (dist/cli-main.js.cache), so that the bundle's 1.6 MB are not parsed
- * and its functions not compiled again on every run (about 40 ms of a run's start-up).
+ * and its functions not compiled again on every run (about 60 ms a run on this project's machine).
  *
  * The cache is only an optimisation: V8 checks it against the source and its own version and
  * flags, and when it does not fit (another Node, `--inspect`, a rebuilt bundle) or is missing,

@@ -83,11 +83,11 @@ export function readReportFile(path: string, maxBytes = 50 * 1024 * 1024): ReadR
     // one open file: its size checked before anything is read, then read whole
     fd = openSync(path, 'r');
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' });
     if (st.size > maxBytes) {
       const mb = Math.round(maxBytes / 1024 / 1024);
       return { ok: false, error: { zh: `已跳过：文件大于 ${mb} MB`, en: `skipped: larger than ${mb} MB` } };
     }
+    // anything else (a pipe, an empty or special file, a folder: EISDIR) the ordinary way
     buf = st.isFile() && st.size > 0 ? readWhole(fd, st.size) : readFileSync(fd);
   } catch (e) {
     return { ok: false, error: ioError(e) };
