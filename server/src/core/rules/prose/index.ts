@@ -14,5 +14,6 @@ import narrativeTableMismatch from './narrative-table-mismatch';
 import yearMismatch from './year-mismatch';
 import deadline from './deadline';
 import feeReport from './fee-report';
+import agencyMismatch from './agency-mismatch';
 
-export const proseRules: readonly Rule[] = [narrativeTableMismatch, narrativeSum, yearMismatch, deadline, feeReport, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, bracketUnmatched, charRepeat, numbering, conversionResidue, numberStyle];
+export const proseRules: readonly Rule[] = [narrativeTableMismatch, narrativeSum, yearMismatch, deadline, feeReport, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, bracketUnmatched, charRepeat, numbering, conversionResidue, agencyMismatch, numberStyle];

@@ -1,0 +1,129 @@
+import type { Rule } from '../../rule';
+import type { Report } from '../../model';
+import { prose } from './text';
+
+/**
+ * Copy-paste residue of another agency's report: the prose speaks as another level of
+ * government (我区 in a 市人民政府's report) or another kind of agency (我委 in a 局's report), or
+ * the signature (落款) names another place than the title. Drafters start from last year's or a
+ * neighbour's report, and these words are the ones left unchanged.
+ */
+
+/** Administrative units, longest first; the self-reference word each level uses (自治区 → 我区). */
+const UNITS: [unit: string, level: string][] = [
+  ['特别行政区', '区'],
+  ['自治区', '区'],
+  ['自治州', '州'],
+  ['自治县', '县'],
+  ['街道', '街道'],
+  ['省', '省'],
+  ['市', '市'],
+  ['州', '州'],
+  ['区', '区'],
+  ['县', '县'],
+  ['镇', '镇'],
+  ['乡', '乡'],
+];
+/** Names that end in a unit character without being a place: 住房和城乡, 社区, 景区, 城区, 辖区. */
+const NOT_A_PLACE = /[和与及的局委办厅院所站队处科]|政府|人民|^城$|城$|社$|景$|辖$|片$|校$|矿$|市$/;
+const MAX_NAME = 10;
+
+/** The places an agency's name starts with, outermost first: 淮安市洪泽区人民政府 → 淮安市, 洪泽区. */
+export function placesOf(agency: string): { name: string; level: string }[] {
+  const out: { name: string; level: string }[] = [];
+  let rest = agency;
+  for (;;) {
+    let found: { name: string; level: string; length: number } | undefined;
+    // the shortest name before a unit: 淮安市洪泽区 is two places, not one
+    for (let end = 1; end <= Math.min(MAX_NAME, rest.length - 1) && !found; end++) {
+      for (const [unit, level] of UNITS) {
+        if (!rest.startsWith(unit, end)) continue;
+        const name = rest.slice(0, end);
+        if (!/^[\u4e00-\u9fff]+$/.test(name) || NOT_A_PLACE.test(name) || (unit === '乡' && name.endsWith('城'))) continue;
+        found = { name: name + unit, level, length: end + unit.length };
+        break;
+      }
+    }
+    if (!found) return out;
+    out.push({ name: found.name, level: found.level });
+    rest = rest.slice(found.length);
+  }
+}
+
+/** The kind of agency by the end of its name, for the kinds that speak of themselves as 我局, 我委, 我办, 我厅. */
+function kindOf(agency: string): string | undefined {
+  if (/局$/.test(agency)) return '局';
+  if (/(?:委员会|委)$/.test(agency)) return '委';
+  if (/(?:办公室|办)$/.test(agency) && !/政府办(?:公室)?$/.test(agency)) return '办';
+  if (/厅$/.test(agency)) return '厅';
+  return undefined;
+}
+
+/**
+ * 我 + a level or kind. The character after it must not make another word: 我委托 (entrust),
+ * 我办理 (handle), 我区域, 我市场.
+ */
+const SELF = /我(街道|省|市|区|县|州|镇|乡|局|委|办|厅)(?![托理事结公法域场民级份面部势])/g;
+const LEVELS = new Set(['街道', '省', '市', '区', '县', '州', '镇', '乡']);
+
+/** The self-reference a report of this agency uses for its level: 淮安市人民政府 → 我市. */
+function ownLevel(report: Report): string | undefined {
+  const places = report.agency ? placesOf(report.agency.text) : [];
+  return places[places.length - 1]?.level;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'agency-mismatch',
+    category: 'prose',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: {
+      zh: '正文的自称或落款单位与报告机关不符（如市政府的报告中写“我区”，局的报告中写“我委”），多为复制其他单位报告后未改',
+      en: 'The prose speaks as another agency (我区 in a city government’s report, 我委 in a bureau’s) or the signature names another place: usually left from another agency’s report',
+    },
+    docs: {
+      zh: '报告机关取自标题（或“发布机构”）。正文中“我市、我区、我县、我镇”等自称应与报告机关的层级一致，“我局、我委、我办、我厅”应与机关类别一致；落款单位的地名应与标题一致（落款常为政府办公室，只比较地名）。“全市、全区”可指上级范围，不检查；“我委托、我办理、我区域”等不是自称。快速修复把自称改为与报告机关相符的写法（仅在选择时应用）。',
+      en: 'The reporting agency is taken from the title (or 发布机构). Self-references in the prose (我市, 我区, 我县, 我镇 …) must match the agency’s level, and 我局, 我委, 我办, 我厅 its kind; the signing agency (落款) must name the same places as the title (a government’s report is often signed by its office, so only the places are compared). 全市 and 全区 can mean a wider area and are not checked; 我委托, 我办理, 我区域 are other words. The quick fix writes the self-reference that fits the agency (applied on request only).',
+    },
+  },
+  check(ctx) {
+    const { report } = ctx;
+    if (!report.agency) return;
+    const agency = report.agency.text;
+    const level = ownLevel(report);
+    const kind = kindOf(agency);
+    for (const p of prose(report)) {
+      if (p.text.indexOf('我') < 0) continue;
+      for (const m of p.text.matchAll(SELF)) {
+        const word = m[1]!;
+        const expected = LEVELS.has(word) ? level : kind;
+        if (!expected || expected === word) continue;
+        const start = p.range.start + m.index!;
+        ctx.report_({
+          range: { start, end: start + m[0].length },
+          message: {
+            zh: `“${m[0]}”与报告机关“${agency}”不符（应为“我${expected}”），可能是从其他单位的报告复制后未改`,
+            en: `“${m[0]}” does not fit the reporting agency “${agency}” (expected “我${expected}”): probably left from another agency’s report`,
+          },
+          fix: { title: { zh: `改为“我${expected}”`, en: `Write “我${expected}”` }, edits: [{ range: { start: start + 1, end: start + m[0].length }, newText: expected }], safe: false },
+          related: [{ range: report.agency.range, message: { zh: `报告机关：${agency}`, en: `reporting agency: ${agency}` } }],
+        });
+      }
+    }
+    const signer = report.dateLine?.signer;
+    if (!signer) return;
+    const own = placesOf(agency);
+    const clash = placesOf(signer.text).find((s) => own.some((o) => o.level === s.level && o.name !== s.name));
+    if (!clash) return;
+    ctx.report_({
+      range: signer.range,
+      message: {
+        zh: `落款单位“${signer.text}”与报告机关“${agency}”的地名不符（“${clash.name}”），可能是从其他单位的报告复制后未改`,
+        en: `The signature “${signer.text}” names another place (“${clash.name}”) than the reporting agency “${agency}”: probably left from another agency’s report`,
+      },
+      related: [{ range: report.agency.range, message: { zh: `报告机关：${agency}`, en: `reporting agency: ${agency}` } }],
+    });
+  },
+};
+export default rule;
