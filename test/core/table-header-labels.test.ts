@@ -163,3 +163,15 @@ test('real reports: one changed header or group label is reported there, and not
     assert.deepEqual(typos(fixed).map((x) => x.message.zh), before, c.file);
   }
 });
+
+test('表二 column label mistyped at its end: the whole cell is the range, not the label cut short', () => {
+  for (const layout of WHOLE_LABELS) {
+    const clean = render(HUAIAN_2024, layout);
+    for (const [right, wrong] of [['本年废止件数', '本年废止件量'], ['现行有效件数', '现行有效件次']]) {
+      const text = clean.replace(right, wrong);
+      const d = typos(text);
+      assert.deepEqual(d.map((x) => [at(text, x), x.message.zh]), [[wrong, `列标签“${wrong}”应为“${right}”`]], `${layout} ${wrong}`);
+      assert.equal(assertFixRoundTrip(text, 'table-label-typo'), clean, `${layout} ${wrong}`);
+    }
+  }
+});

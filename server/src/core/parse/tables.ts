@@ -4,7 +4,7 @@
  */
 import type { Cell, Label, PublicityTable, RequestsTable, ReviewLitigationTable, TableRow, Range } from '../model';
 import type { FormatTemplate } from '../format/template';
-import { alignAnywhere, allowedEdits, canonConst } from './labels';
+import { alignAnywhere, alignAtEnd, allowedEdits, canonConst } from './labels';
 import { canonOf, tokenize, type Token } from './tokens';
 import { matchRows, splitDigits, type FoundRow, type RawCell, type RowSpec } from './rows';
 import { sourceSlice, toSource, type Normalized } from './normalize';
@@ -52,6 +52,14 @@ function findColumnLabels(nz: Normalized, tokens: Token[], labels: string[]): La
     }
     if (L.length < 4 || buf.text.length > 4000 || !mayMatchWithin(L, buf.text, allowedEdits(L.length))) continue;
     const a = alignAnywhere(L, buf.text);
+    // a substitution at the end costs what a deletion does: take the rest of the cell too, not a label cut short (本年废止件量)
+    let tokenEnd = a.end;
+    while (tokenEnd < buf.text.length && tokenEnd - a.end < 3 && buf.at[tokenEnd] === buf.at[tokenEnd - 1]! + 1) tokenEnd++;
+    if (tokenEnd > a.end && tokenEnd - a.end <= 2 && (tokenEnd === buf.text.length || buf.at[tokenEnd] !== buf.at[tokenEnd - 1]! + 1)) {
+      const from = Math.max(0, tokenEnd - L.length - allowedEdits(L.length) - 1);
+      const b = alignAtEnd(L, buf.text.slice(from, tokenEnd));
+      if (b.cost <= a.cost) Object.assign(a, { start: from + b.start, end: tokenEnd, cost: b.cost });
+    }
     if (a.cost > 0 && a.cost <= allowedEdits(L.length) && a.end > a.start) {
       const written = buf.text.slice(a.start, a.end);
       // a near miss must look like the label, not like a longer label that contains it
