@@ -135,6 +135,14 @@ test('header text that is no standard label stays quiet (captions, units, extra 
     const text = clean.replace(T3, `单位：件 ${T3}`).replace(`${T4}\n`, `${T4}\n表四 单位：件\n`);
     assert.deepEqual(typos(text).map((d) => d.message.zh), [], layout);
   }
+  // garbled header text (seed 000's 表四 reads 持 正 果 结): bits of it make no label
+  const seed = readFileSync(join(SEEDS, '000_b5a011f3d089b4ff.txt'), 'utf8');
+  const garbled = seed.indexOf('\t\t\t\t\t持\t正\t果\t结');
+  assert.ok(garbled > 0);
+  const tsv = `${seed.slice(0, garbled)}${T4}\n${seed.slice(garbled)}`;
+  assert.deepEqual(typos(tsv).map((d) => d.message.zh), ['列标签“本年度止件数”应为“本年废止件数”']);
+  const pdf = replaceAfter(render(HUAIAN_2024, 'pdf'), T4, '结果\n维持', '持 正\n果 结');
+  assert.deepEqual(typos(pdf).map((d) => d.message.zh), []);
 });
 
 /** Real reports in their own layouts: one header label changed is found there, at that label. */

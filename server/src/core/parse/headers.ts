@@ -28,15 +28,19 @@ function headerEdits(len: number): number {
   return Math.max(3, Math.floor(len * 0.35));
 }
 
-/** The standard label a piece of left-over header text is a typo of, if exactly one fits best. */
-function nearest(piece: string, candidates: string[]): { label: string; cost: number } | undefined {
+/**
+ * The standard label a piece of left-over header text is a typo of, if exactly one fits best.
+ * A piece put together from several bits (PDF text) may be a short label with one edit at most:
+ * bits of garbled text (持 正 果 结) make up strings two edits from a short label.
+ */
+function nearest(piece: string, candidates: string[], joined: boolean): { label: string; cost: number } | undefined {
   let best: { label: string; cost: number } | undefined;
   let tie = false;
   for (const label of candidates) {
     const L = canonConst(label);
     if (piece.length < Math.max(2, L.length - 1) || piece.length > L.length + 2) continue;
     const cost = editDistance(piece, L);
-    if (cost === 0 || cost > headerEdits(L.length)) continue;
+    if (cost === 0 || cost > (joined && L.length < 5 ? 1 : headerEdits(L.length))) continue;
     if (!best || cost < best.cost) {
       best = { label, cost };
       tie = false;
@@ -98,7 +102,7 @@ export function findHeaderLabels(nz: Normalized, tokens: readonly Token[], specs
       }
       let ge = g;
       while (ge < buf.text.length && !used[ge]) ge++;
-      pairs.push(...pairStretch(buf, g, ge, candidates));
+      pairs.push(...pairStretch(nz.text, buf, g, ge, candidates));
       g = ge;
     }
     // the closest pairs first; a label missing once is given once
@@ -116,11 +120,16 @@ export function findHeaderLabels(nz: Normalized, tokens: readonly Token[], specs
 /**
  * Cuts a left-over stretch [s, e) of the canonical header at token boundaries into pieces that
  * are near misses of missing labels (as many as possible, then the fewest edits); the rest of
- * the stretch (a caption, a unit) is left alone.
+ * the stretch (a caption, a unit) is left alone. A piece never spans a tab: that is a cell's edge.
  */
-function pairStretch(buf: { text: string; at: number[] }, s: number, e: number, candidates: string[]) {
+function pairStretch(text: string, buf: { text: string; at: number[] }, s: number, e: number, candidates: string[]) {
   const cuts = [s];
-  for (let i = s + 1; i < e; i++) if (buf.at[i] !== buf.at[i - 1]! + 1) cuts.push(i);
+  const cellEdge = [false];
+  for (let i = s + 1; i < e; i++) {
+    if (buf.at[i] === buf.at[i - 1]! + 1) continue;
+    cuts.push(i);
+    cellEdge.push(text.slice(buf.at[i - 1]! + 1, buf.at[i]).includes('\t'));
+  }
   cuts.push(e);
   const n = cuts.length - 1;
   if (n > MAX_ATOMS) return [];
@@ -134,7 +143,8 @@ function pairStretch(buf: { text: string; at: number[] }, s: number, e: number, 
   for (let i = n - 1; i >= 0; i--) {
     best[i] = { pairs: best[i + 1]!.pairs, left: best[i + 1]!.left + cuts[i + 1]! - cuts[i]!, cost: best[i + 1]!.cost };
     for (let j = i + 1; j <= n && cuts[j]! - cuts[i]! <= maxLen; j++) {
-      const m = nearest(buf.text.slice(cuts[i], cuts[j]), candidates);
+      if (j > i + 1 && cellEdge[j - 1]) break;
+      const m = nearest(buf.text.slice(cuts[i], cuts[j]), candidates, j > i + 1);
       if (!m) continue;
       const cand: Best = { pairs: best[j]!.pairs + 1, left: best[j]!.left, cost: best[j]!.cost + m.cost, take: { j, label: m.label, cost: m.cost } };
       if (better(cand, best[i]!)) best[i] = cand;
