@@ -89,6 +89,8 @@ export interface RequestsTable extends TableBase {
   rows: TableRow[];
   /** Column keys in order (自然人 … 总计). */
   columns: string[];
+  /** Row-group labels found (三、本年度办理结果, （三）不予公开 …; for typo checks). */
+  groupLabels: Label[];
 }
 
 /** 表四 政府信息公开行政复议、行政诉讼情况: one row of 15 cells, in three groups of five. */

@@ -4,10 +4,11 @@
  */
 import type { Cell, Label, PublicityTable, RequestsTable, ReviewLitigationTable, TableRow, Range } from '../model';
 import type { FormatTemplate } from '../format/template';
-import { alignAnywhere, allowedEdits, canonConst } from './labels';
+import { alignAnywhere, alignAtEnd, allowedEdits, canonConst } from './labels';
 import { canonOf, tokenize, type Token } from './tokens';
 import { matchRows, splitDigits, type FoundRow, type RawCell, type RowSpec } from './rows';
 import { sourceSlice, toSource, type Normalized } from './normalize';
+import { findGroupLabels, findHeaderLabels, headerTokens, table3HeaderSpecs, table4HeaderSpecs } from './headers';
 
 export interface Region {
   s: number;
@@ -51,6 +52,14 @@ function findColumnLabels(nz: Normalized, tokens: Token[], labels: string[]): La
     }
     if (L.length < 4 || buf.text.length > 4000 || !mayMatchWithin(L, buf.text, allowedEdits(L.length))) continue;
     const a = alignAnywhere(L, buf.text);
+    // a substitution at the end costs what a deletion does: take the rest of the cell too, not a label cut short (本年废止件量)
+    let tokenEnd = a.end;
+    while (tokenEnd < buf.text.length && tokenEnd - a.end < 3 && buf.at[tokenEnd] === buf.at[tokenEnd - 1]! + 1) tokenEnd++;
+    if (tokenEnd > a.end && tokenEnd - a.end <= 2 && (tokenEnd === buf.text.length || buf.at[tokenEnd] !== buf.at[tokenEnd - 1]! + 1)) {
+      const from = Math.max(0, tokenEnd - L.length - allowedEdits(L.length) - 1);
+      const b = alignAtEnd(L, buf.text.slice(from, tokenEnd));
+      if (b.cost <= a.cost) Object.assign(a, { start: from + b.start, end: tokenEnd, cost: b.cost });
+    }
     if (a.cost > 0 && a.cost <= allowedEdits(L.length) && a.end > a.start) {
       const written = buf.text.slice(a.start, a.end);
       // a near miss must look like the label, not like a longer label that contains it
@@ -166,9 +175,16 @@ export function parseTable3(nz: Normalized, region: Region, t: FormatTemplate): 
       ...m.extras.map((x) => ({ range: toSource(nz, x.s, x.e), reason: unreadableMsg('表三') })),
       ...m.orphans.filter((o) => o.s < lastRow).map((o) => ({ range: toSource(nz, o.s, o.e), reason: unreadableMsg('表三') })),
     ],
-    columnLabels: findColumnLabels(nz, tokens, t.table3.columns.map((c) => c.label)),
+    columnLabels: findHeaderLabels(nz, headerTokens(tokens, table3HeaderEnd(tokens, rows)), table3HeaderSpecs(t)),
+    groupLabels: findGroupLabels(nz, tokens, rows.map((r) => ({ key: r.spec.key, labelS: r.labelS })), t),
   };
   return { table, trailing };
+}
+
+/** Where 表三's header ends: at its first number or its first row's label. */
+function table3HeaderEnd(tokens: Token[], rows: FoundRow[]): number {
+  const firstNumber = tokens.find((x) => x.kind !== 'text')?.s ?? Infinity;
+  return Math.min(firstNumber, ...rows.map((r) => r.labelS));
 }
 
 const T4_HEADER = /行政复议|行政诉讼|结果维持|结果纠正|其他结果|尚未审结|总计|复议后起诉|直接起诉/;
@@ -185,6 +201,8 @@ export function parseTable4(nz: Normalized, region: Region | undefined, t: Forma
   }
   i = lastHeader + 1;
   while (i < tokens.length && tokens[i]!.kind === 'text') i++;
+  // the header is the text before the data row
+  const headerEnd = i < tokens.length ? tokens[i]!.s : Infinity;
   let run: Token[] = [];
   while (i < tokens.length && tokens[i]!.kind !== 'text') run.push(tokens[i++]!);
   const usedFallback = !run.length && fallback && fallback.length > 0;
@@ -207,7 +225,7 @@ export function parseTable4(nz: Normalized, region: Region | undefined, t: Forma
     cells: m.cells,
     missingRows: run.length ? [] : ['table4'],
     unreadable: m.unreadable ? [{ range: m.unreadable, reason: unreadableMsg('表四') }] : [],
-    columnLabels: findColumnLabels(nz, tokens, [...t.table4.groups.map((g) => g.label.split('·').pop()!), ...t.table4.columns.map((c) => c.label)]),
+    columnLabels: findHeaderLabels(nz, headerTokens(tokens, headerEnd), table4HeaderSpecs(t)),
   };
 }
 
