@@ -35,7 +35,7 @@ export async function runSummary(argv: string[]): Promise<number> {
   const threads = workerCount(lastOption(args, 'concurrency'), files.length);
   const outcomes = await runFiles<SummaryFileOutcome>('summary', files, options, threads);
   for (const o of outcomes) {
-    if (o.stderr) stderr.push(o.stderr);
+    if (o.stderr) stderr.push(...o.stderr.split('\n'));
     inputs.push(o.input);
   }
   for (const e of errors) inputs.push({ file: displayPath(e.path), error: e.error });

@@ -16,6 +16,8 @@ export interface SummaryInput {
   report?: NormalizedReport;
   /** Set when the file could not be read. */
   error?: Msg;
+  /** Set when the file was read and has no text. */
+  empty?: boolean;
 }
 
 export interface Headline {
@@ -45,7 +47,7 @@ export interface RosterRow {
   included: boolean;
 }
 
-export type ExclusionReason = 'unreadable-file' | 'not-report' | 'no-year' | 'other-year' | 'other-format' | 'unreadable-table' | 'duplicate';
+export type ExclusionReason = 'unreadable-file' | 'empty' | 'not-report' | 'no-year' | 'other-year' | 'other-format' | 'unreadable-table' | 'duplicate';
 
 export interface Exclusion {
   file: string;
@@ -129,6 +131,10 @@ export function consolidate(inputs: SummaryInput[], options: ConsolidateOptions 
   const roster: RosterRow[] = [];
   const readable: { file: string; r: NormalizedReport }[] = [];
   for (const i of inputs) {
+    if (i.empty) {
+      excluded.push({ file: i.file, reason: 'empty', detail: { zh: '空文件', en: 'empty file' } });
+      continue;
+    }
     if (!i.report) {
       excluded.push({ file: i.file, reason: 'unreadable-file', detail: i.error ?? { zh: '无法读取', en: 'cannot be read' } });
       continue;
