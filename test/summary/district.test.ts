@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { runCli } from '../helpers/cli';
 import { HUAIAN_2024, render, withCell, type ReportData } from '../helpers/layouts';
 import { blocksFromTsv, makeDocx } from '../helpers/docx';
@@ -168,7 +169,7 @@ test('checks that could not be made are counted, not passed over: one report wit
   assert.match(md, /缺少表三“四、结转下年度继续办理”/);
 });
 
-test('reasons in words: 原因 localized in md and csv (codes in json), rows by their labels, a word in a cell by its row', () => {
+test('reasons in words: 原因 localized in md, csv and xlsx (codes in json), rows by their labels, a word in a cell by its row', async () => {
   const dir = tmp();
   writeFileSync(join(dir, 'a.txt'), render(data('清河区商务局', 1), 'tsv'));
   writeFileSync(join(dir, 'b-2023.txt'), render({ ...data('清河区财政局', 1), year: 2023 }, 'tsv'));
@@ -185,6 +186,13 @@ test('reasons in words: 原因 localized in md and csv (codes in json), rows by 
   const csv = runCli(['summary', '--format', 'csv', dir]).stdout;
   assert.match(csv, /b-2023\.txt,其他年度,/);
   assert.doesNotMatch(csv, /other-year|not-report/);
+  const xlsx = join(tmp(), 'sum.xlsx');
+  assert.equal(runCli(['summary', '--format', 'xlsx', '-o', xlsx, dir]).code, 0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  const reasons: unknown[] = [];
+  wb.getWorksheet('未汇总')!.eachRow((row, i) => i > 1 && reasons.push(row.getCell(2).value));
+  assert.deepEqual(reasons.sort(), ['不是年报', '其他年度', '表格无法识别或不全'].sort());
   const en = runCli(['summary', '--locale', 'en', dir]).stdout;
   assert.match(en, /\| .*b-2023\.txt \| another year \|/);
   const json = summaryJson([dir]).s;
