@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { lint, resolveConfig, applyEdits, fixAllEdits, localize } from '../core';
 import type { Locale, SeveritySetting } from '../core';
-import { decode, encode, readReportFile } from '../io/files';
-import { describeHtmlOffset, isDocument, readDocx } from '../io/documents';
+import { decode, encode } from '../io/files';
+import { describeHtmlOffset, isDocument, readAnyReport } from '../io/documents';
 import { configForFile, type LoadedConfig } from '../io/config-files';
 import { toFileResult, type FileResult } from './formatters/result';
 
@@ -48,7 +48,7 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
   });
   const locale = config.locale;
   const document = !o.stdin && isDocument(file);
-  const read = o.stdin ? decode(readFileSync(0)) : /\.docx$/i.test(file) ? await readDocx(file) : readReportFile(file, config.maxFileSizeMB * 1024 * 1024);
+  const read = o.stdin ? decode(readFileSync(0)) : await readAnyReport(file, config.maxFileSizeMB * 1024 * 1024);
   if (!read.ok) {
     stderr.push(`${file}: ${localize(read.error, locale)}`);
     return { stderr, locale };

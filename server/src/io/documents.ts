@@ -3,10 +3,10 @@
  * A .docx becomes HTML (mammoth keeps its tables), which the parser reads like any web page;
  * positions are described as paragraph / table row and column for the user.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Msg } from '../core/rule';
-import type { ReadResult } from './files';
+import { readReportFile, type ReadResult } from './files';
 import type mammothModule from 'mammoth';
 
 export const DOCUMENT_EXTENSIONS = ['.docx', '.html', '.htm'];
@@ -15,8 +15,17 @@ export function isDocument(path: string): boolean {
   return DOCUMENT_EXTENSIONS.includes(extname(path).toLowerCase());
 }
 
-export async function readDocx(path: string): Promise<ReadResult> {
+/** A report file as `check` and `summary` both read it: Word converted to HTML, anything else decoded as text. */
+export async function readAnyReport(path: string, maxBytes: number): Promise<ReadResult> {
+  return /\.docx$/i.test(path) ? readDocx(path, maxBytes) : readReportFile(path, maxBytes);
+}
+
+export async function readDocx(path: string, maxBytes = 50 * 1024 * 1024): Promise<ReadResult> {
   try {
+    if (statSync(path).size > maxBytes) {
+      const mb = Math.round(maxBytes / 1024 / 1024);
+      return { ok: false, error: { zh: `已跳过：文件大于 ${mb} MB`, en: `skipped: larger than ${mb} MB` } };
+    }
     const buf = readFileSync(path);
     // loaded on first use: only .docx input needs it, and it is large
     // (require, not import(): the CLI runs from a vm.Script with a code cache, where import() is not available)

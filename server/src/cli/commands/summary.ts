@@ -1,7 +1,8 @@
 /**
  * `nianbao summary PATHS…`: one report's tables in the standard layout with every check, or many
  * reports consolidated (roster, summed tables, exclusions, cross-year checks).
- * Exit: 0 done, 2 usage or I/O error (a path unreadable, nothing readable, or the output not writable).
+ * Exit: 0 done, 1 files were read but none could be summed, 2 usage or I/O error (a path unreadable,
+ * nothing readable, or the output not writable), as `check` uses 2.
  */
 import { writeFileSync } from 'node:fs';
 import { consolidate, localize, toCsv, toJson, toMarkdown, type Locale, type SummaryInput } from '../../core';
@@ -35,7 +36,7 @@ export async function runSummary(argv: string[]): Promise<number> {
   const threads = workerCount(lastOption(args, 'concurrency'), files.length);
   const outcomes = await runFiles<SummaryFileOutcome>('summary', files, options, threads);
   for (const o of outcomes) {
-    if (o.stderr) stderr.push(o.stderr);
+    if (o.stderr) stderr.push(...o.stderr.split('\n'));
     inputs.push(o.input);
   }
   for (const e of errors) inputs.push({ file: displayPath(e.path), error: e.error });
@@ -49,7 +50,9 @@ export async function runSummary(argv: string[]): Promise<number> {
   else if (format === 'json') body = toJson(summary, locale);
   else body = toMarkdown(summary, locale);
   // a path that cannot be read is an I/O error; a file skipped as binary or too large is only listed
-  let code = inputs.some((i) => i.report) && !errors.length ? 0 : 2;
+  const read = inputs.some((i) => i.report || i.empty);
+  let code = !read || errors.length ? 2 : summary.included.length ? 0 : 1;
+  if (read && !summary.included.length) stderr.push(locale === 'en' ? 'no report could be summed (see “Not summed”)' : '没有可以汇总的报告（见“未汇总”）');
   if (out) {
     try {
       writeFileSync(out, body);

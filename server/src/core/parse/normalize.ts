@@ -98,6 +98,11 @@ function normalizeHtml(src: string): Normalized {
         continue;
       }
       const close = src.indexOf('>', i);
+      // <!DOCTYPE html>, <?xml …?>: declarations, not text (else the first line reads "<!DOCTYPE html>" + the title)
+      if (close > 0 && close - i < 2000 && (src[i + 1] === '!' || src[i + 1] === '?')) {
+        i = close;
+        continue;
+      }
       if (close > 0 && close - i < 2000) {
         const m = /^<\/?\s*([a-zA-Z0-9]+)/.exec(src.slice(i, Math.min(close + 1, i + 40)));
         if (m) {

@@ -1,7 +1,12 @@
 /**
  * Matching agency names across reports: 淮安市洪泽区人民政府 (全称) and 洪泽区人民政府 (简称)
- * are the same agency, 淮安市人民政府 and 洪泽区人民政府 are not.
+ * are the same agency, 淮安市人民政府 and 洪泽区人民政府 are not; 清河区科技局 is 清河区科学技术局
+ * (the standard short forms are data: words/agency-names.json).
  */
+import { AGENCY_NAMES } from '../words';
+
+/** Every known name → its canonical form, longest first (so 政府办公室 is tried before 政府). */
+const SUFFIXES: [string, string][] = AGENCY_NAMES.flatMap((e) => [e.canonical, ...e.names].map((n): [string, string] => [n, e.canonical])).sort((a, b) => b[0].length - a[0].length);
 
 /** Leading administrative prefixes a full name adds: 江苏省, 淮安市, 新疆维吾尔自治区 … */
 const PREFIX = /^[\u4e00-\u9fa5]{1,10}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区)/;
@@ -12,11 +17,21 @@ export function normalizeAgency(name: string): string {
   return name.replace(/[\s\u3000·・]/g, '').replace(/（/g, '(').replace(/）/g, ')');
 }
 
-/** True when one name is the other with administrative prefixes added. */
+/** The name with its agency part in its standard full form: 清河区科技局 → 清河区科学技术局. */
+export function canonicalAgency(name: string): string {
+  const n = normalizeAgency(name);
+  for (const [short, full] of SUFFIXES) {
+    // a place must come before it: 科技局 alone names no agency in particular
+    if (n.length > short.length && n.endsWith(short)) return n.slice(0, n.length - short.length) + full;
+  }
+  return n;
+}
+
+/** True when one name is the other with administrative prefixes added, 全称 or 简称. */
 export function sameAgency(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
-  const x = normalizeAgency(a);
-  const y = normalizeAgency(b);
+  const x = canonicalAgency(a);
+  const y = canonicalAgency(b);
   if (x === y) return true;
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
   if (!long.endsWith(short) || !PLACE.test(short)) return false;
@@ -42,7 +57,7 @@ function placeStart(short: string): boolean {
  * sharing it are not necessarily the same agency (南京市鼓楼区 / 福州市鼓楼区).
  */
 export function agencyKey(name: string | undefined): string {
-  let key = normalizeAgency(name ?? '');
+  let key = canonicalAgency(name ?? '');
   for (let guard = 0; guard < 5; guard++) {
     const m = PREFIX.exec(key);
     if (!m || !placeStart(key.slice(m[0].length))) break;

@@ -7,7 +7,7 @@ import type { FormatVersion } from '../model';
 import type { Msg, Severity } from '../rule';
 import { templateFor } from '../format/template';
 import { decSub, decSum, decEq, type Dec } from './decimal';
-import { addCollapsedRow, COLLAPSED_GROUP, computeChecks, emptyTables, type SCell, type SummaryTables } from './tables';
+import { addCollapsedRow, COLLAPSED_GROUP, computeChecks, emptyTables, rowName, shortLabel, type SCell, type SummaryTables } from './tables';
 import type { NormalizedReport, RuleProblems } from './normalize';
 import { agencyKey, sameAgency } from './agency';
 
@@ -16,6 +16,8 @@ export interface SummaryInput {
   report?: NormalizedReport;
   /** Set when the file could not be read. */
   error?: Msg;
+  /** Set when the file was read and has no text. */
+  empty?: boolean;
 }
 
 export interface Headline {
@@ -42,10 +44,12 @@ export interface RosterRow {
   warnings: number;
   byRule: { ruleId: string; errors: number; warnings: number; infos: number }[];
   headline: Headline;
+  /** The report's own 勾稽关系: how many fail, and how many could not be made (a number missing). */
+  ownChecks: { failed: number; unchecked: number };
   included: boolean;
 }
 
-export type ExclusionReason = 'unreadable-file' | 'not-report' | 'no-year' | 'other-year' | 'other-format' | 'unreadable-table' | 'duplicate';
+export type ExclusionReason = 'unreadable-file' | 'empty' | 'not-report' | 'no-year' | 'other-year' | 'other-format' | 'unreadable-table' | 'duplicate';
 
 export interface Exclusion {
   file: string;
@@ -81,6 +85,8 @@ export interface Summary {
   notes: Msg[];
   /** For a single report: its problems by rule. */
   problems?: RuleProblems[];
+  /** A single report that would not be summed with others (why: in the notes). */
+  notSummable?: boolean;
 }
 
 export interface ConsolidateOptions {
@@ -129,6 +135,10 @@ export function consolidate(inputs: SummaryInput[], options: ConsolidateOptions 
   const roster: RosterRow[] = [];
   const readable: { file: string; r: NormalizedReport }[] = [];
   for (const i of inputs) {
+    if (i.empty) {
+      excluded.push({ file: i.file, reason: 'empty', detail: { zh: '空文件', en: 'empty file' } });
+      continue;
+    }
     if (!i.report) {
       excluded.push({ file: i.file, reason: 'unreadable-file', detail: i.error ?? { zh: '无法读取', en: 'cannot be read' } });
       continue;
@@ -156,13 +166,15 @@ export function consolidate(inputs: SummaryInput[], options: ConsolidateOptions 
   const template = templateFor(format);
   const included: { file: string; r: NormalizedReport }[] = [];
   const byAgency = new Map<string, { file: string; r: NormalizedReport }[]>();
+  const differing: Msg[] = [];
   for (const x of sameYear) {
     if (x.r.format !== format) {
       excluded.push({ file: x.file, reason: 'other-format', detail: { zh: `格式为 ${fmtName(x.r.format)}，汇总的是 ${fmtName(format)} 格式`, en: `format ${x.r.format}; summing the ${format} format` } });
       continue;
     }
     // rows the parser did not find would leave holes in the sums (一 counted, 四 not): not summable
-    const why = x.r.missingRows.length ? [...x.r.unreadable, { zh: `缺少行 ${x.r.missingRows.join('、')}`, en: `rows missing: ${x.r.missingRows.join(', ')}` }] : x.r.unreadable;
+    const missing = x.r.missingRows.map((k) => rowName(x.r.tables, k));
+    const why = missing.length ? [...x.r.unreadable, { zh: `缺少${missing.map((m) => m.zh).join('、')}`, en: `missing: ${missing.map((m) => m.en).join(', ')}` }] : x.r.unreadable;
     if (why.length) {
       excluded.push({ file: x.file, reason: 'unreadable-table', detail: { zh: why.map((m) => m.zh).join('；'), en: why.map((m) => m.en).join('; ') } });
       continue;
@@ -170,15 +182,18 @@ export function consolidate(inputs: SummaryInput[], options: ConsolidateOptions 
     const bucket = byAgency.get(agencyKey(x.r.agency)) ?? [];
     const dup = bucket.find((y) => sameAgency(y.r.agency, x.r.agency));
     if (dup) {
-      excluded.push({ file: x.file, reason: 'duplicate', detail: { zh: `与 ${dup.file} 是同一机关（${x.r.agency}）同一年度，只计一次`, en: `same agency (${x.r.agency}) and year as ${dup.file}; counted once` } });
+      const d = duplicateDetail(x, dup);
+      excluded.push({ file: x.file, reason: 'duplicate', detail: d.detail });
+      if (d.differ) differing.push({ zh: `${x.file} 与 ${dup.file} 是同一机关同一年度的两份报告，数字不同：汇总用的是 ${dup.file}（见“未汇总”）`, en: `${x.file} and ${dup.file} are two reports of one agency and year with different numbers: ${dup.file} was summed (see “Not summed”)` });
       continue;
     }
     included.push(x);
     byAgency.set(agencyKey(x.r.agency), [...bucket, x]);
   }
-  const notes: Msg[] = [];
+  const notes: Msg[] = [...differing];
   // one report is shown as it is, holes and all: why it could not be summed becomes a note
   const single = inputs.length === 1 && readable.length === 1;
+  const notSummable = single && excluded.length > 0;
   if (single) {
     for (const e of excluded.splice(0)) notes.push(e.detail);
     included.splice(0, included.length, readable[0]!);
@@ -194,10 +209,20 @@ export function consolidate(inputs: SummaryInput[], options: ConsolidateOptions 
       warnings: r.warningCount,
       byRule: r.problems.map((p) => ({ ruleId: p.ruleId, errors: p.errors, warnings: p.warnings, infos: p.infos })),
       headline: headline(r),
+      ownChecks: { failed: r.tables.checks.filter((c) => c.ok === false).length, unchecked: r.tables.checks.filter((c) => c.ok === null).length },
       included: includedFiles.has(file),
     });
   }
   if (!single) for (const x of included) if (!x.r.agency) notes.push({ zh: `${x.file}：未能识别机关名称，无法判断是否重复`, en: `${x.file}: agency name not found, duplicates cannot be told` });
+  if (!single) {
+    // a failing check in the sum comes from the reports whose own tables do not add up: name them
+    for (const x of included) {
+      const fails = x.r.tables.checks.filter((c) => c.ok === false);
+      if (!fails.length) continue;
+      const eqs = fails.slice(0, 3).map((c) => c.equation).join('；') + (fails.length > 3 ? '…' : '');
+      notes.push({ zh: `${x.file}：本报告自身的勾稽关系不符 ${fails.length} 处（${eqs}），已照原数汇总，汇总表中相应的 ✗ 来自此报告`, en: `${x.file}: ${fails.length} of the report's own checks fail (${eqs}); summed as written, so the sum's matching ✗ comes from this report` });
+    }
+  }
   const tables = single ? included[0]!.r.tables : included.length ? sumTables(included, template, notes) : null;
   return {
     kind: single ? 'report' : 'consolidated',
@@ -210,7 +235,48 @@ export function consolidate(inputs: SummaryInput[], options: ConsolidateOptions 
     crossYear: crossYear(readable),
     notes,
     problems: single ? included[0]!.r.problems : undefined,
+    ...(notSummable ? { notSummable } : {}),
   };
+}
+
+/** Why a report is left out as a duplicate, and whether its numbers differ from the one summed (the reviewer may want the other). */
+function duplicateDetail(x: { file: string; r: NormalizedReport }, kept: { file: string; r: NormalizedReport }): { detail: Msg; differ: boolean } {
+  const names = x.r.agency === kept.r.agency ? x.r.agency : `${kept.r.agency} / ${x.r.agency}`;
+  const diffs = tableDiffs(kept.r.tables, x.r.tables);
+  const same = { zh: `与 ${kept.file} 是同一机关（${names}）同一年度，只计一次`, en: `same agency (${names}) and year as ${kept.file}; counted once` };
+  if (!diffs.length) return { differ: false, detail: { zh: `${same.zh}；两份的数字相同`, en: `${same.en}; the numbers are the same` } };
+  const shown = diffs.slice(0, 3);
+  const more = diffs.length > shown.length ? '…' : '';
+  const detail = {
+    zh: `${same.zh}；但两份的数字有 ${diffs.length} 处不同（${shown.map((d) => `${d.where.zh} ${d.kept} / ${d.other}`).join('；')}${more}），汇总用的是 ${kept.file}（按文件顺序在前）；如应以本文件为准，请把 ${kept.file} 移出后重新汇总`,
+    en: `${same.en}; but ${diffs.length} number(s) differ (${shown.map((d) => `${d.where.en} ${d.kept} / ${d.other}`).join('; ')}${more}); ${kept.file} (first in file order) was summed; if this file is the right one, leave ${kept.file} out and sum again`,
+  };
+  return { detail, differ: true };
+}
+
+/** Cells whose values differ between two reports' tables (same format). */
+function tableDiffs(a: SummaryTables, b: SummaryTables): { where: Msg; kept: string; other: string }[] {
+  const out: { where: Msg; kept: string; other: string }[] = [];
+  const cmp = (where: () => Msg, x: SCell | undefined, y: SCell | undefined) => {
+    const u = x?.v ?? null;
+    const v = y?.v ?? null;
+    if (u === v || (u !== null && v !== null && decEq(u, v))) return;
+    out.push({ where: where(), kept: u ?? '—', other: v ?? '—' });
+  };
+  for (const block of a.t2.blocks) {
+    const other = b.t2.blocks.find((x) => x.key === block.key);
+    for (const row of block.rows) {
+      const orow = other?.rows.find((r) => r.key === row.key);
+      row.cells.forEach((c, i) => cmp(() => ({ zh: `表二“${row.label}”${block.columns[i]!.label}`, en: `table 2 “${row.label}” ${block.columns[i]!.label}` }), c, orow?.cells[i]));
+    }
+  }
+  for (const row of a.t3.rows) {
+    const orow = b.t3.rows.find((r) => r.key === row.key);
+    row.cells.forEach((c, i) => cmp(() => ({ zh: `表三“${shortLabel(row.label)}”${a.t3.columns[i]!.label}`, en: `table 3 “${shortLabel(row.label)}” ${a.t3.columns[i]!.label}` }), c, orow?.cells[i]));
+  }
+  const per = a.t4.columns.length;
+  a.t4.cells.forEach((c, i) => cmp(() => ({ zh: `表四 ${a.t4.groups[Math.floor(i / per)]!.label}·${a.t4.columns[i % per]!.label}`, en: `table 4 ${a.t4.groups[Math.floor(i / per)]!.label} · ${a.t4.columns[i % per]!.label}` }), c, b.t4.cells[i]));
+  return out;
 }
 
 function fmtName(f: string): string {

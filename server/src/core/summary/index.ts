@@ -4,5 +4,5 @@ export { consolidate, headline, type Summary, type SummaryInput, type RosterRow,
 export { computeChecks, emptyTables, type Check, type SCell, type SRow, type SBlock, type SummaryTables } from './tables';
 export { summarySheets, gridText, cellAt, type Sheet, type GridCell, type GridValue } from './sheets';
 export { toMarkdown, toCsv, toTsv, toJson, escapeFormula } from './render';
-export { sameAgency, normalizeAgency } from './agency';
+export { sameAgency, normalizeAgency, canonicalAgency } from './agency';
 export { decSum, decSub, decEq, decOf, type Dec } from './decimal';

@@ -2,14 +2,14 @@
  * One report's summary: its tables read out of whatever layout it used into the standard
  * layout, every 勾稽关系 recomputed, and its lint problems grouped by rule.
  */
-import type { Cell, FormatVersion, Range, Report } from '../model';
+import type { Cell, FormatVersion, Range, Report, TableRow } from '../model';
 import type { Diagnostic, Msg, Severity } from '../rule';
 import type { ResolvedConfig } from '../config';
 import { lint, type LintResult } from '../lint';
 import { templateFor, type FormatTemplate } from '../format/template';
 import { LineIndex } from '../position';
 import { decOf } from './decimal';
-import { addCollapsedRow, COLLAPSED_GROUP, computeChecks, emptyTables, MISSING, type SCell, type SummaryTables } from './tables';
+import { addCollapsedRow, COLLAPSED_GROUP, computeChecks, emptyTables, MISSING, rowName, type SCell, type SummaryTables } from './tables';
 
 export interface RuleProblems {
   ruleId: string;
@@ -52,7 +52,7 @@ export function normalizeReport(result: LintResult): NormalizedReport {
     format: report.format,
     isReport: result.isReport,
     tables,
-    unreadable: unreadableReasons(report),
+    unreadable: unreadableReasons(report, tables),
     missingRows: [...(report.table2?.missingRows ?? []), ...(report.table3?.missingRows ?? []), ...(report.table4?.missingRows ?? [])],
     problems: byRule(result.diagnostics, new LineIndex(report.text)),
     errorCount: result.diagnostics.filter((d) => d.severity === 'error').length,
@@ -93,7 +93,7 @@ export function readTables(report: Report, t: FormatTemplate): SummaryTables {
 
 const TABLE_NAMES = { table2: '表二', table3: '表三', table4: '表四' } as const;
 
-function unreadableReasons(report: Report): Msg[] {
+function unreadableReasons(report: Report, tables: SummaryTables): Msg[] {
   const out: Msg[] = [];
   for (const key of ['table2', 'table3', 'table4'] as const) {
     const table = report[key];
@@ -101,10 +101,43 @@ function unreadableReasons(report: Report): Msg[] {
     const en = `table ${key.slice(-1)}`;
     if (!table) out.push({ zh: `${zh}缺失或未能识别`, en: `${en} is missing or not recognised` });
     else if (table.unreadable.length) {
-      out.push({ zh: `${zh}有无法识别的部分：${table.unreadable.map((u) => u.reason.zh).join('；')}`, en: `${en} is partly unreadable: ${table.unreadable.map((u) => u.reason.en).join('; ')}` });
+      const rows = key === 'table2' ? report.table2!.blocks.flatMap((b) => b.rows) : key === 'table3' ? report.table3!.rows : [];
+      const why = table.unreadable.map((u) => unreadableReason(report.text, u.range, rows, key === 'table4' ? 'table4' : undefined, tables) ?? u.reason);
+      out.push({ zh: `${zh}有无法识别的部分：${why.map((u) => u.zh).join('；')}`, en: `${en} is partly unreadable: ${why.map((u) => u.en).join('; ')}` });
     }
   }
   return out;
+}
+
+/** Which row an unreadable place is in (the last label before it) and what is wrong there: a word, or numbers that do not fit the cells. */
+function unreadableReason(text: string, range: Range, rows: TableRow[], key: string | undefined, tables: SummaryTables): Msg | undefined {
+  const label = rows.filter((r) => r.label.range.start <= range.start).sort((a, b) => b.label.range.start - a.label.range.start)[0];
+  const row = key ?? label?.key;
+  if (!row) return undefined;
+  const name = rowName(tables, row);
+  // what was written after the row's label (a word there splits the numbers), cells kept apart; web-page markup dropped
+  const from = label && range.start - label.label.range.end < 400 ? label.label.range.end : range.start;
+  const cells = text
+    .slice(from, Math.min(range.end, from + 400))
+    .replace(/<\/?t[dh]\b[^>]*>/gi, '\t')
+    .replace(/<[^>]*>/g, ' ')
+    .split(/[\t\n|｜]+/)
+    .map((c) => c.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  const word = cells.find((c) => /[^\d.,，、\/／\-—–－ ]/.test(c));
+  if (word) return { zh: `${name.zh}一行的“${word}”不是数字`, en: `${name.en}: “${word}” is not a number` };
+  const shown = cells.join(' | ');
+  const width = row === 'table4' ? tables.t4.cells.length : (tables.t3.rows.find((r) => r.key === row) ?? tables.t2.blocks.flatMap((b) => b.rows).find((r) => r.key === row))?.cells.length ?? 0;
+  const spaced = cells.find((c) => c.includes(' '));
+  const count = cells.length;
+  const why: Msg = spaced
+    ? { zh: `“${spaced}”中间有空格`, en: `“${spaced}” has a space inside` }
+    : count < width && !cells.some((c) => c.length > 4)
+      ? { zh: `只有 ${count} 个数，应有 ${width} 个`, en: `${count} numbers where ${width} belong` }
+      : count > width
+        ? { zh: `有 ${count} 个数，应有 ${width} 个`, en: `${count} numbers where ${width} belong` }
+        : { zh: '数字连在一起，无法唯一拆分', en: 'the digits run together and cannot be split in one way only' };
+  return { zh: `${name.zh}一行的数字“${shown}”无法对应到各单元格：${why.zh}`, en: `${name.en}: the numbers “${shown}” cannot be assigned to its cells: ${why.en}` };
 }
 
 function byRule(diagnostics: readonly Diagnostic[], lines: LineIndex): RuleProblems[] {

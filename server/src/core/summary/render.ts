@@ -54,14 +54,39 @@ export function toMarkdown(s: Summary, locale: Locale = 'zh-CN'): string {
   for (const sh of summarySheets(s, locale)) {
     out.push('', `## ${sh.name}`, '');
     if (sh.rows.length <= 1 && sh.id === 'excluded') {
-      out.push(locale === 'en' ? 'Every report was summed.' : '全部报告均已汇总。');
+      out.push(localize(nothingExcluded(s), locale));
       continue;
     }
     out.push(mdSheet(sh));
   }
-  const fails = s.tables?.checks.filter((c) => c.ok === false) ?? [];
-  out.push('', fails.length ? (locale === 'en' ? `${fails.length} check(s) fail.` : `勾稽关系不符 ${fails.length} 处。`) : locale === 'en' ? 'All checks hold.' : '勾稽关系全部相符。');
+  out.push('', localize(verdict(s), locale));
   return out.join('\n') + '\n';
+}
+
+/** The empty 未汇总 section: only "all summed" when something was, and a lone report that could not be is said to be so. */
+function nothingExcluded(s: Summary): { zh: string; en: string } {
+  if (s.notSummable) return { zh: '本报告照原样列出，但不能与其他报告一起汇总（原因见说明）。', en: 'The report is shown as it is, but it could not be summed with others (see the notes).' };
+  if (!s.included.length) return { zh: '没有报告。', en: 'No reports.' };
+  return { zh: '全部报告均已汇总。', en: 'Every report was summed.' };
+}
+
+/** The last line: what failed, what could not be checked, and which reports a failure comes from; never "all hold" when nothing was checked. */
+function verdict(s: Summary): { zh: string; en: string } {
+  if (!s.tables || !s.included.length) return { zh: '没有汇总任何报告，未核对勾稽关系。', en: 'No report was summed; nothing was checked.' };
+  const fails = s.tables.checks.filter((c) => c.ok === false).length;
+  const unchecked = s.tables.checks.filter((c) => c.ok === null).length;
+  const from = s.kind === 'consolidated' ? s.roster.filter((r) => r.included && r.ownChecks.failed > 0).map((r) => r.file) : [];
+  const zh = [fails ? `勾稽关系不符 ${fails} 处` : unchecked ? '已核对的勾稽关系全部相符' : '勾稽关系全部相符'];
+  const en = [fails ? `${fails} check(s) fail` : unchecked ? 'The checks made all hold' : 'All checks hold'];
+  if (from.length) {
+    zh.push(`不符来自自身不符的报告：${from.join('、')}（见说明）`);
+    en.push(`from the reports whose own checks fail: ${from.join(', ')} (see the notes)`);
+  }
+  if (unchecked) {
+    zh.push(`${unchecked} 项未核对（缺少数字）`);
+    en.push(`${unchecked} not checked (numbers missing)`);
+  }
+  return { zh: zh.join('；') + '。', en: en.join('; ') + '.' };
 }
 
 /** A text cell Excel would run as a formula gets a leading apostrophe. */

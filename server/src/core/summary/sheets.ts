@@ -45,6 +45,18 @@ const NAMES: Record<Sheet['id'], Msg> = {
   notes: T('说明', 'Notes'),
 };
 
+/** The 原因 column in the sheet's language (JSON keeps the codes, for programs). */
+const REASONS: Record<Summary['excluded'][number]['reason'], Msg> = {
+  'unreadable-file': T('无法读取', 'cannot be read'),
+  empty: T('空文件', 'empty file'),
+  'not-report': T('不是年报', 'not an annual report'),
+  'no-year': T('年度不明', 'year unknown'),
+  'other-year': T('其他年度', 'another year'),
+  'other-format': T('其他格式', 'another format'),
+  'unreadable-table': T('表格无法识别或不全', 'tables unreadable or incomplete'),
+  duplicate: T('重复', 'duplicate'),
+};
+
 /** The 级别 column in the sheet's language, like its header. */
 const SEVERITY: Record<'error' | 'warning' | 'info', Msg> = { error: T('错误', 'error'), warning: T('警告', 'warning'), info: T('提示', 'info') };
 
@@ -72,12 +84,13 @@ export function summarySheets(s: Summary, locale: Locale = 'zh-CN'): Sheet[] {
   const sheet = (id: Sheet['id'], rows: GridCell[][], headerRows = 1, merges: Sheet['merges'] = []) => sheets.push({ id, name: L(NAMES[id]), rows, headerRows, merges });
 
   sheet('roster', [
-    [T('文件', 'File'), T('机关', 'Agency'), T('年度', 'Year'), T('格式', 'Format'), T('汇总', 'Summed'), T('错误', 'Errors'), T('警告', 'Warnings'), T('问题（按规则）', 'Problems by rule'),
+    [T('文件', 'File'), T('机关', 'Agency'), T('年度', 'Year'), T('格式', 'Format'), T('汇总', 'Summed'), T('错误', 'Errors'), T('警告', 'Warnings'), T('问题（按规则）', 'Problems by rule'), T('本报告勾稽关系', 'Own checks'),
       T('本年新收总计', 'Received'), T('结转下年度总计', 'Carried forward'), T('予以公开总计', 'Disclosed'), T('复议总计', 'Reviews'), T('诉讼总计', 'Lawsuits'), T('收费金额（万元）', 'Fees (10k yuan)')].map((m) => txt(L(m))),
     ...s.roster.map((r) => [
       txt(r.file), txt(r.agency), r.year === undefined ? txt(null) : num(String(r.year)), txt(r.format), txt(r.included ? L(T('是', 'yes')) : L(T('否', 'no'))),
       num(String(r.errors)), num(String(r.warnings)),
       txt(r.byRule.map((b) => `${b.ruleId}×${b.errors + b.warnings + b.infos}`).join(', ')),
+      txt(L(ownChecks(r.ownChecks))),
       num(r.headline.received), num(r.headline.carriedForward), num(r.headline.disclosed), num(r.headline.reviews), num(r.headline.lawsuits), num(r.headline.fees),
     ]),
   ]);
@@ -98,10 +111,16 @@ export function summarySheets(s: Summary, locale: Locale = 'zh-CN'): Sheet[] {
   }
   sheet('excluded', [
     [T('文件', 'File'), T('原因', 'Reason'), T('说明', 'Detail')].map((m) => txt(L(m))),
-    ...s.excluded.map((e) => [txt(e.file), txt(e.reason), txt(L(e.detail))]),
+    ...s.excluded.map((e) => [txt(e.file), txt(L(REASONS[e.reason])), txt(L(e.detail))]),
   ]);
   if (s.notes.length) sheet('notes', [[txt(L(T('说明', 'Note')))], ...s.notes.map((n) => [txt(L(n))])]);
   return sheets;
+}
+
+/** 相符 / 不符 2 处 / 相符，3 项未核对. */
+function ownChecks(c: { failed: number; unchecked: number }): Msg {
+  const head = c.failed ? T(`不符 ${c.failed} 处`, `${c.failed} fail`) : T('相符', 'hold');
+  return c.unchecked ? T(`${head.zh}，${c.unchecked} 项未核对`, `${head.en}, ${c.unchecked} not checked`) : head;
 }
 
 function tableSheets(t: SummaryTables, sheet: (id: Sheet['id'], rows: GridCell[][], headerRows?: number, merges?: Sheet['merges']) => void, L: (m: Msg) => string) {

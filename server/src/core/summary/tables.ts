@@ -180,3 +180,20 @@ function make(kind: Check['kind'], table: Check['table'], row: string, col: numb
 export function shortLabel(label: string): string {
   return label.replace(/（区分处理的.*$/, '');
 }
+
+/** A row named as the standard form names it, for messages: 表三“（五）不予处理 4.无正当理由大量反复申请”. */
+export function rowName(t: SummaryTables, key: string): Msg {
+  if (key === 'table4') return { zh: '表四', en: 'table 4' };
+  const r3 = t.t3.rows.find((r) => r.key === key);
+  if (r3) {
+    const group = r3.group?.includes('.') ? t.t3.rowGroups.find((g) => g.key === r3.group)?.label : undefined;
+    const label = group ? `${group} ${r3.label}` : r3.label;
+    return { zh: `表三“${label}”`, en: `table 3 “${label}”` };
+  }
+  for (const b of t.t2.blocks) {
+    const r2 = b.rows.find((r) => r.key === key);
+    if (r2) return { zh: `表二“${b.label}”的“${r2.label}”`, en: `table 2 “${b.label}”, “${r2.label}”` };
+  }
+  const g = t.t3.rowGroups.find((x) => x.key === key);
+  return g ? { zh: `表三“${g.label}”`, en: `table 3 “${g.label}”` } : { zh: key, en: key };
+}

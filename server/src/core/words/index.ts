@@ -8,6 +8,7 @@ import typosData from './typos.json';
 import phrasesData from './phrases.json';
 import whitelistData from './repeat-whitelist.json';
 import citationsData from './citations.json';
+import agencyNamesData from './agency-names.json';
 
 const alternatives = z.string().min(1).optional();
 
@@ -56,6 +57,17 @@ const citationsSchema = z.object({
   ),
 });
 
+const agencyNamesSchema = z
+  .object({
+    description: z.string(),
+    entries: z.array(z.object({ canonical: z.string().min(1), names: z.array(z.string().min(1)) }).strict()),
+  })
+  .strict()
+  .refine((d) => {
+    const all = d.entries.flatMap((e) => [e.canonical, ...e.names]);
+    return new Set(all).size === all.length;
+  }, 'a name may belong to one entry only');
+
 /** The built-in files are validated by the tests (test/core/data.test.ts), not at every start. */
 function load<T>(_schema: z.ZodType<T>, data: unknown): T {
   return data as T;
@@ -68,6 +80,7 @@ export function wordListProblems(): string[] {
     ['phrases.json', phrasesSchema, phrasesData],
     ['repeat-whitelist.json', whitelistSchema, whitelistData],
     ['citations.json', citationsSchema, citationsData],
+    ['agency-names.json', agencyNamesSchema, agencyNamesData],
   ];
   return lists.flatMap(([name, schema, data]) => {
     const r = schema.safeParse(data);
@@ -136,6 +149,16 @@ export interface Citation {
 
 /** Known citations (文号) checked by doc-number-format. */
 export const CITATIONS: readonly Citation[] = load(citationsSchema, citationsData).entries.map((e) => ({ ...e, context: split(e.context) }));
+
+export interface AgencyName {
+  /** The full standard name (科学技术局). */
+  canonical: string;
+  /** Short forms and former names of the same agency (科技局). */
+  names: string[];
+}
+
+/** Agency names and their 简称, for matching one agency's reports (summary/agency.ts). */
+export const AGENCY_NAMES: readonly AgencyName[] = load(agencyNamesSchema, agencyNamesData).entries;
 
 /** Built-in typos plus the config's (`context` = alternatives that must follow, as in the data file). */
 export function typoList(config: ResolvedConfig): TypoEntry[] {
