@@ -8,6 +8,7 @@ import typosData from './typos.json';
 import phrasesData from './phrases.json';
 import whitelistData from './repeat-whitelist.json';
 import citationsData from './citations.json';
+import breakdownData from './breakdown-kinds.json';
 
 const alternatives = z.string().min(1).optional();
 
@@ -56,6 +57,13 @@ const citationsSchema = z.object({
   ),
 });
 
+const breakdownSchema = z
+  .object({
+    description: z.string(),
+    kinds: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(2)).min(1) }).strict()),
+  })
+  .strict();
+
 /** The built-in files are validated by the tests (test/core/data.test.ts), not at every start. */
 function load<T>(_schema: z.ZodType<T>, data: unknown): T {
   return data as T;
@@ -68,6 +76,7 @@ export function wordListProblems(): string[] {
     ['phrases.json', phrasesSchema, phrasesData],
     ['repeat-whitelist.json', whitelistSchema, whitelistData],
     ['citations.json', citationsSchema, citationsData],
+    ['breakdown-kinds.json', breakdownSchema, breakdownData],
   ];
   return lists.flatMap(([name, schema, data]) => {
     const r = schema.safeParse(data);
@@ -156,3 +165,6 @@ export function phraseList(config: ResolvedConfig): PhraseEntry[] {
 export function repeatWhitelist(config: ResolvedConfig): string[] {
   return [...new Set([...BUILTIN_REPEAT_WHITELIST, ...(config.words.repeatWhitelist ?? [])])];
 }
+
+/** The kinds of count a “其中” list breaks a total into (narrative-sum). */
+export const BREAKDOWN_KINDS: readonly { kind: string; words: readonly string[] }[] = load(breakdownSchema, breakdownData).kinds;
