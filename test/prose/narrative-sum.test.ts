@@ -97,6 +97,20 @@ test('a later clause of another kind (答复, 予以公开 …) is not a part of
   }
 });
 
+test('a share of a named base (占答复总数的P%) is checked against the last count of that word; its fix is only offered', () => {
+  const sentence = (p: string) => `全市共受理政府信息公开申请3119件，答复3050件（含上年度结转申请34件），均在法定期限内予以答复，其中予以公开1362件，占答复总数的${p}%。`;
+  for (const layout of ['tsv', 'pdf', 'crlf-bom-fullwidth'] as const) {
+    const text = reportWith(layout, { overview: overview(pdfLines(sentence('46.5'), 13)) });
+    const d = diags(text, RULE);
+    assert.equal(d.length, 1, layout);
+    assert.match(ascii(d[0]!.message.zh), /1362件 ÷ 3050件 = 44\.7%.*46\.5%/);
+    assert.equal(d[0]!.fix?.safe, false);
+    for (const quiet of [sentence('44.7'), sentence('44.6'), '全年共受理申请200件，其中予以公开100件，占办结总数的60%。']) {
+      assert.deepEqual(diags(reportWith(layout, { overview: overview(pdfLines(quiet, 13)) }), RULE), [], `${layout}: ${quiet}`);
+    }
+  }
+});
+
 test('every breakdown kind (data): a part of the same kind counts, one of another kind ends the list', () => {
   for (const k of BREAKDOWN_KINDS) {
     for (const [i, w] of k.words.entries()) {
