@@ -193,9 +193,19 @@ test('fix-all leaves correct totals alone when a part is wrong: the total fixes 
     }
   }
   // 表四: a group has one equation, so a wrong part and a wrong total look the same
-  const t4 = render(withCell(HUAIAN_2024, 't4', '', 1, 46), 'tsv');
-  assert.equal(of(t4, 'table-row-total')[0]?.fix?.safe, false);
-  assert.equal(fixAll(t4), t4);
+  for (const [col, value] of [[1, 46], [4, 340], [0, 62]]) {
+    const t4 = render(withCell(HUAIAN_2024, 't4', '', col, value), 'tsv');
+    assert.equal(of(t4, 'table-row-total')[0]?.fix?.safe, false, `表四 cell ${col} = ${value}`);
+    assert.equal(fixAll(t4), t4);
+  }
+});
+
+test('a 表四 total is fixed by fix-all when no part can be the wrong number: below the sum by more than any part, or 0 (left unfilled)', () => {
+  for (const [col, value] of [[4, 35], [4, 0], [9, 0], [14, 2]]) {
+    const text = render(withCell(HUAIAN_2024, 't4', '', col, value), 'tsv');
+    assert.equal(of(text, 'table-row-total')[0]?.fix?.safe, true, `表四 cell ${col} = ${value}`);
+    assert.equal(fixAll(text), clean(), `表四 cell ${col} = ${value}`);
+  }
 });
 
 test('fix-all applies a total fix when every equation the total is in agrees on the value', () => {
