@@ -56,6 +56,27 @@ test('--fix writes the safe fixes and leaves nothing fixable; a second run chang
   assert.equal(readFileSync(f, 'utf8'), once);
 });
 
+test('--fix leaves correct totals alone: one wrong part, a letter O for a number; a total that is certainly wrong is fixed', () => {
+  const dir = tmp();
+  const run = (name: string, text: string) => {
+    const f = join(dir, name);
+    writeFileSync(f, text);
+    runCli(['check', '--fix', f]);
+    return readFileSync(f, 'utf8');
+  };
+  // 1288→1289 in one part: the row total 1362, the （七） totals 2932 and 3050 stay as they are
+  const part = render(withCell(HUAIAN_2024, 't3', '三.1', 0, 1289), 'tsv');
+  assert.equal(run('part.txt', part), part);
+  const left = checkJson([join(dir, 'part.txt')]).results[0]!.messages.map((m) => m.ruleId).sort();
+  assert.deepEqual(left, ['table-column-total', 'table-row-total'], 'both sums are still reported');
+  // a letter O where 1288 was: O→0 is applied, and the next passes do not rewrite the totals from that 0
+  const letter = render(HUAIAN_2024, 'tsv').replace('\t1288\t', '\tO\t');
+  assert.equal(run('letter.txt', letter), letter.replace('\tO\t', '\t0\t'));
+  // （七）自然人 wrong: its column, the （七） row and the balance all give 2932
+  const total = render(withCell(HUAIAN_2024, 't3', '三.7', 0, 2933), 'tsv');
+  assert.equal(run('total.txt', total), render(HUAIAN_2024, 'tsv'));
+});
+
 test('--fix keeps a BOM and CRLF line ends', () => {
   const dir = tmp();
   const f = join(dir, 'crlf.txt');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, fixAllEdits, lint, type Diagnostic } from '../../server/src/core';
-import { HUAIAN_2024, render, withCell, type Layout } from '../helpers/layouts';
+import { HUAIAN_2024, LAYOUTS, render, withCell, type Layout } from '../helpers/layouts';
 import { assertFixRoundTrip } from '../helpers/fix';
 
 const clean = (layout: Layout = 'tsv') => render(HUAIAN_2024, layout);
@@ -171,6 +171,60 @@ test('（七）总计/总计, set by both totals: a fix that the other total con
   for (let pass = 0; pass < 3; pass++) fixed = applyEdits(fixed, fixAllEdits(lint(fixed).diagnostics)).text;
   assert.equal(of(fixed, 'table-row-total').length + of(fixed, 'table-column-total').length, 0);
   assert.equal(fixed, clean());
+});
+
+/** fix-all as `check --fix` runs it: up to three passes. */
+const fixAll = (text: string) => {
+  let fixed = text;
+  for (let pass = 0; pass < 3; pass++) fixed = applyEdits(fixed, fixAllEdits(lint(fixed).diagnostics)).text;
+  return fixed;
+};
+
+test('fix-all leaves correct totals alone when a part is wrong: the total fixes are offered, not applied (every layout)', () => {
+  const onePart = withCell(HUAIAN_2024, 't3', '三.1', 0, 1289); // row (一) and column 自然人 disagree, the balance holds
+  const partAndItsRowTotal = withCell(withCell(HUAIAN_2024, 't3', '三.5.2', 0, 26), 't3', '三.5.2', 6, 26); // two (七) totals disagree
+  for (const layout of LAYOUTS) {
+    for (const [name, data, rules] of [['one part', onePart, ['table-row-total', 'table-column-total']], ['part and row total', partAndItsRowTotal, ['table-column-total', 'table-column-total']]] as const) {
+      const text = render(data, layout);
+      const totals = lint(text).diagnostics.filter((d) => d.ruleId === 'table-row-total' || d.ruleId === 'table-column-total');
+      assert.deepEqual(totals.map((d) => d.ruleId).sort(), [...rules].sort(), `${layout}, ${name}`);
+      assert.ok(totals.every((d) => d.fix && !d.fix.safe), `${layout}, ${name}: the total fixes are quick fixes only`);
+      assert.equal(fixAll(text), text, `${layout}, ${name}: fix-all changes nothing`);
+    }
+  }
+  // 表四: a group has one equation, so a wrong part and a wrong total look the same
+  for (const [col, value] of [[1, 46], [4, 340], [0, 62]]) {
+    const t4 = render(withCell(HUAIAN_2024, 't4', '', col, value), 'tsv');
+    assert.equal(of(t4, 'table-row-total')[0]?.fix?.safe, false, `表四 cell ${col} = ${value}`);
+    assert.equal(fixAll(t4), t4);
+  }
+});
+
+test('a 表四 total is fixed by fix-all when no part can be the wrong number: below the sum by more than any part, or 0 (left unfilled)', () => {
+  for (const [col, value] of [[4, 35], [4, 0], [9, 0], [14, 2]]) {
+    const text = render(withCell(HUAIAN_2024, 't4', '', col, value), 'tsv');
+    assert.equal(of(text, 'table-row-total')[0]?.fix?.safe, true, `表四 cell ${col} = ${value}`);
+    assert.equal(fixAll(text), clean(), `表四 cell ${col} = ${value}`);
+  }
+});
+
+test('fix-all applies a total fix when every equation the total is in agrees on the value', () => {
+  const cases: [string, number, number, string[]][] = [
+    ['三.1', 6, 1363, ['table-row-total', 'table-column-total']], // a row total: its row and the 总计 column
+    ['一', 6, 3120, ['table-row-total', 'table-balance']], // 本年新收 总计: its row and the balance
+    ['三.7', 0, 2933, ['table-row-total', 'table-column-total', 'table-balance']], // a （七） cell: column, （七） row, balance
+    ['三.7', 6, 3051, ['table-row-total', 'table-column-total', 'table-balance']], // the corner
+  ];
+  for (const layout of ['tsv', 'pdf', 'html'] as Layout[]) {
+    for (const [row, col, value, fired] of cases) {
+      const text = render(withCell(HUAIAN_2024, 't3', row, col, value), layout);
+      const ds = lint(text).diagnostics.filter((d) => d.ruleId.startsWith('table-'));
+      assert.deepEqual([...new Set(ds.map((d) => d.ruleId))].sort(), [...fired].sort(), `${layout} ${row}/${col}`);
+      const onCell = ds.filter((d) => d.fix && at(text, d) === String(value));
+      assert.ok(onCell.length && onCell.every((d) => d.fix!.safe), `${layout} ${row}/${col}: the fix of the wrong total is certain`);
+      assert.equal(fixAll(text), clean(layout), `${layout} ${row}/${col}`);
+    }
+  }
 });
 
 test('a page marker glued to a row label by PDF extraction is not read as a cell, and fix-all settles', () => {

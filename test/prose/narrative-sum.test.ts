@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { applyEdits } from '../../server/src/core';
 import { LAYOUTS } from '../helpers/layouts';
+import { BREAKDOWN_KINDS } from '../../server/src/core/words';
 import { SEEDS } from '../helpers/cli';
 import { assertFixRoundTrip } from '../helpers/fix';
-import { ascii, at, lineOf, pdfLines, reportWith, diags } from '../helpers/prose';
+import { ascii, at, lineOf, overview, pdfLines, reportWith, diags } from '../helpers/prose';
 
 const RULE = 'narrative-sum';
 /** 相山区经信局 2021 (seed 004 line 7), the real sentence with its wrong 19.3%. */
@@ -66,6 +67,61 @@ test('parts that exceed the total, or claim to be complete and miss it', () => {
     '共发布信息100条（其中文件40条、解读30条、动态30条）。',
   ];
   for (const active of quiet) assert.deepEqual(diags(withActive('tsv', active), RULE).map((d) => d.message.zh), [], active);
+});
+
+test('a later clause of another kind (答复, 予以公开 …) is not a part of the 其中 list; the parts before it are still checked', () => {
+  const quiet = [
+    '2024年，全市共受理政府信息公开申请3119件，其中自然人申请3001件，答复3050件（含上年度结转申请34件，另有103件顺延到下年度答复）。',
+    '2024年，全市共受理政府信息公开申请3119件，其中通过网上申请2100件，答复3050件。',
+    '2024年，全市共受理政府信息公开申请3119件（其中自然人申请3001件），答复3050件。',
+    '全市共受理政府信息公开申请3119件，其中自然人申请3001件，予以公开1362件，部分公开454件。',
+    '共受理申请3119件，其中当面申请100件、网上申请2000件，办结3050件，结转下年度103件。',
+  ];
+  for (const layout of LAYOUTS) {
+    for (const requests of quiet) {
+      const text = reportWith(layout, { overview: overview(pdfLines(requests, 17)) });
+      assert.deepEqual(diags(text, RULE).map((d) => d.message.zh), [], `${layout}: ${requests}`);
+    }
+  }
+  const loud: [string, RegExp][] = [
+    ['共受理申请3119件，其中自然人申请3001件，法人或其他组织申请200件，答复3050件。', /3001\+200 = 3201件，与总数 3119件/],
+    ['共受理申请100件（其中自然人申请90件、法人申请20件），答复95件。', /90\+20 = 110件/],
+    ['共受理申请100件，其中予以公开60件，部分公开30件，不予公开20件，答复95件。', /60\+30\+20 = 110件/],
+  ];
+  for (const layout of ['tsv', 'pdf', 'crlf-bom-fullwidth'] as const) {
+    for (const [requests, msg] of loud) {
+      const d = diags(reportWith(layout, { overview: overview(pdfLines(requests, 13)) }), RULE);
+      assert.equal(d.length, 1, `${layout}: ${requests}`);
+      assert.match(ascii(d[0]!.message.zh), msg);
+    }
+  }
+});
+
+test('a share of a named base (占答复总数的P%) is checked against the last count of that word; its fix is only offered', () => {
+  const sentence = (p: string) => `全市共受理政府信息公开申请3119件，答复3050件（含上年度结转申请34件），均在法定期限内予以答复，其中予以公开1362件，占答复总数的${p}%。`;
+  for (const layout of ['tsv', 'pdf', 'crlf-bom-fullwidth'] as const) {
+    const text = reportWith(layout, { overview: overview(pdfLines(sentence('46.5'), 13)) });
+    const d = diags(text, RULE);
+    assert.equal(d.length, 1, layout);
+    assert.match(ascii(d[0]!.message.zh), /1362件 ÷ 3050件 = 44\.7%.*46\.5%/);
+    assert.equal(d[0]!.fix?.safe, false);
+    for (const quiet of [sentence('44.7'), sentence('44.6'), '全年共受理申请200件，其中予以公开100件，占办结总数的60%。']) {
+      assert.deepEqual(diags(reportWith(layout, { overview: overview(pdfLines(quiet, 13)) }), RULE), [], `${layout}: ${quiet}`);
+    }
+  }
+});
+
+test('every breakdown kind (data): a part of the same kind counts, one of another kind ends the list', () => {
+  for (const k of BREAKDOWN_KINDS) {
+    for (const [i, w] of k.words.entries()) {
+      const same = k.words[(i + 1) % k.words.length]!;
+      const sentence = (b: string) => `共受理申请10件，其中${w}申请6件，${b}5件。`;
+      assert.equal(diags(reportWith('tsv', { overview: overview(sentence(same)) }), RULE).length, 1, `${w} + ${same}`);
+      for (const other of BREAKDOWN_KINDS.filter((x) => x.kind !== k.kind).map((x) => x.words[0]!)) {
+        assert.deepEqual(diags(reportWith('tsv', { overview: overview(sentence(other)) }), RULE), [], `${w} + ${other}`);
+      }
+    }
+  }
 });
 
 test('a percentage broken inside its number is reported without a fix', () => {

@@ -140,6 +140,31 @@ test('numbers of a subset, another body or another year are not compared', () =>
   }
 });
 
+test('结转至 the next year written as a year, 依申请公开件 as the noun, and a sentence with the 本级 figure and the whole one', () => {
+  const cityOnly = withCell(withCell(HUAIAN_2024, 't3', '一', 0, 694), 't3', '一', 6, 812); // a table of the city government's own office
+  const cases: [string, ReportData, string[]][] = [
+    ['答复 3050 件（含上年度结转申请 34 件，另有 130 件结转至 2025 年办理）。', HUAIAN_2024, ['130']],
+    ['另有 130 件顺延至 2025 年办理。', HUAIAN_2024, ['130']],
+    ['另有 103 件结转至 2025 年办理。', HUAIAN_2024, []],
+    ['结转至 2025 年继续办理的申请 130 件。', HUAIAN_2024, ['130']],
+    ['另有 130 件结转至 2026 年办理。', HUAIAN_2024, []], // not the year after the report's: not this quantity
+    ['2024 年，全市共收到依申请公开件 3191 件。', HUAIAN_2024, ['3191']],
+    ['2024 年，全市共收到依申请公开件 3119 件。', HUAIAN_2024, []],
+    ['2024 年，市政府本级共受理政府信息公开申请 812 件，全市共受理政府信息公开申请 3119 件。', HUAIAN_2024, []],
+    ['2024 年，市政府本级共受理政府信息公开申请 812 件，全市共受理政府信息公开申请 3119 件。', cityOnly, []],
+    ['2024 年，全市共受理政府信息公开申请 3119 件，市政府本级受理 812 件。', cityOnly, []],
+    ['2024 年，市政府本级共受理政府信息公开申请 812 件，全市共受理政府信息公开申请 3191 件。', HUAIAN_2024, ['3191']],
+  ];
+  for (const layout of LAYOUTS) {
+    for (const [sentence, data, expected] of cases) {
+      for (const requests of [sentence, pdfLines(sentence, 13)]) {
+        const text = withRequests(layout, `（二）依申请公开情况。${requests}`, data);
+        assert.deepEqual(diags(text, RULE).map((d) => ascii(at(text, d.range))), expected, `${layout}: ${requests}`);
+      }
+    }
+  }
+});
+
 test('行政复议 cases and hotline tickets outside the requests part are not compared', () => {
   const other = '（五）监督保障情况。全年办理行政复议案件 560 件，行政诉讼案件 300 件，均获维持；12345 热线共受理 5000 件，办结 4990 件。';
   for (const layout of ['tsv', 'pdf'] as const) {

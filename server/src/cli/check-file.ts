@@ -62,6 +62,9 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
     stderr.push(`${file}: ${locale === 'en' ? '--fix does not write into Word or HTML files; fix the source document' : '--fix 不修改 Word 或网页文件，请在原文档中修改'}`);
   } else if (o.fix) {
     let changed = false;
+    // Later passes cannot cascade: a fix computed from numbers (a table total) is safe only when
+    // every equation its cell is in agrees on the value (rules/table/cells.ts t3FixCertain), so
+    // a number an earlier pass wrote (O→0, a blank filled with 0) never makes a total be rewritten.
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const edits = fixAllEdits(diagnostics);
       if (!edits.length) break;

@@ -9,6 +9,7 @@ import phrasesData from './phrases.json';
 import whitelistData from './repeat-whitelist.json';
 import citationsData from './citations.json';
 import agencyNamesData from './agency-names.json';
+import breakdownData from './breakdown-kinds.json';
 
 const alternatives = z.string().min(1).optional();
 
@@ -67,6 +68,12 @@ const agencyNamesSchema = z
     const all = d.entries.flatMap((e) => [e.canonical, ...e.names]);
     return new Set(all).size === all.length;
   }, 'a name may belong to one entry only');
+const breakdownSchema = z
+  .object({
+    description: z.string(),
+    kinds: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(2)).min(1) }).strict()),
+  })
+  .strict();
 
 /** The built-in files are validated by the tests (test/core/data.test.ts), not at every start. */
 function load<T>(_schema: z.ZodType<T>, data: unknown): T {
@@ -81,6 +88,7 @@ export function wordListProblems(): string[] {
     ['repeat-whitelist.json', whitelistSchema, whitelistData],
     ['citations.json', citationsSchema, citationsData],
     ['agency-names.json', agencyNamesSchema, agencyNamesData],
+    ['breakdown-kinds.json', breakdownSchema, breakdownData],
   ];
   return lists.flatMap(([name, schema, data]) => {
     const r = schema.safeParse(data);
@@ -179,3 +187,6 @@ export function phraseList(config: ResolvedConfig): PhraseEntry[] {
 export function repeatWhitelist(config: ResolvedConfig): string[] {
   return [...new Set([...BUILTIN_REPEAT_WHITELIST, ...(config.words.repeatWhitelist ?? [])])];
 }
+
+/** The kinds of count a “其中” list breaks a total into (narrative-sum). */
+export const BREAKDOWN_KINDS: readonly { kind: string; words: readonly string[] }[] = load(breakdownSchema, breakdownData).kinds;

@@ -1,14 +1,29 @@
 import type { Rule } from '../../rule';
 import { asciiDigits, compactProse, contiguous, srcRange, type Compact } from './text';
+import { BREAKDOWN_KINDS } from '../../words';
 
 const UNIT = '条|件|篇|个|次|项|份|期|场|家|人次';
 /** A stated total: 共(计)…N条. */
 const TOTAL = new RegExp(`共计?[^\\d，。；,;：:、]{0,14}?(\\d+)(${UNIT})(?![\\d%％])`, 'g');
-/** A part with its share: 38条，占总数的19.3%. */
-const SHARE = new RegExp(`(\\d+)(${UNIT})[，,]?(?:约占|占)(?:总数|总量|全部|比|比例|比重)?的?(?:比例|比重)?(?:为|达)?(\\d+(?:\\.\\d+)?)[%％]`, 'g');
+/** A part with its share: 38条，占总数的19.3%; 1362件，占答复总数的44.7% names its base (group 3). */
+const SHARE = new RegExp(`(\\d+)(${UNIT})[，,]?(?:约占|占)(?:(答复|受理|办结|收到|办理|申请)(?:总数|总量|数)|总数|总量|全部|比|比例|比重)?的?(?:比例|比重)?(?:为|达)?(\\d+(?:\\.\\d+)?)[%％]`, 'g');
 const PART = new RegExp(`(\\d+)(${UNIT})(?![\\d%％])`, 'g');
 /** Words before a number that make it a change or comparison, not a part. */
 const NOT_PART = /(?:增长|增加|减少|下降|同比|较上年|比上年|上升|多|少|超过|近|约|环比)$/;
+
+/** What separates the parts of a breakdown. */
+const PART_SEPARATORS = '、，,；;：:';
+
+/** The kind of count (applicants, channels, results …) the words before a part's number name; undefined when none or several. */
+function kindOf(lead: string): string | undefined {
+  let found: string | undefined;
+  for (const k of BREAKDOWN_KINDS) {
+    if (!k.words.some((w) => lead.includes(w))) continue;
+    if (found) return undefined;
+    found = k.kind;
+  }
+  return found;
+}
 
 interface Total {
   value: number;
@@ -26,8 +41,8 @@ const rule: Rule = {
     fixable: true,
     description: { zh: '正文中的合计、分项与百分比不一致', en: 'A total, its parts or a percentage in the prose do not agree' },
     docs: {
-      zh: '检查“共N条，其中a条、b条……”：分项之和超过总数，或分项含“其他/其余”（即已列全）而和不等于总数时报告；“a条，占总数的P%”按所写精度重新计算（允许四舍五入或截尾），不符时报告，快速修复改为正确的百分比。',
-      en: 'Checks “共N条，其中a条、b条…”: reported when the parts add up to more than N, or list 其他/其余 (so claim to be complete) and do not add up to N. “a条，占总数的P%” is recomputed at its stated precision (rounding or truncation accepted); the fix writes the correct percentage.',
+      zh: '检查“共N条，其中a条、b条……”：分项之和超过总数，或分项含“其他/其余”（即已列全）而和不等于总数时报告。分项是同一类的件数（申请人、申请渠道、办理结果、办理进度等，见 `words/breakdown-kinds.json`）：“其中自然人申请3001件，答复3050件”中的答复是另一类，不算分项；“（其中……）”的分项到右括号为止。“a条，占总数的P%”按所写精度重新计算（允许四舍五入或截尾），不符时报告，快速修复改为正确的百分比；“占答复（受理、办结……）总数的P%”以前文最近的“答复……N件”为基数，这时修复只作为快速修复提供（基数可能认错），`--fix` 不应用。',
+      en: 'Checks “共N条，其中a条、b条…”: reported when the parts add up to more than N, or list 其他/其余 (so claim to be complete) and do not add up to N. The parts are counts of one kind (applicants, channels, results, progress …, see `words/breakdown-kinds.json`): in “其中自然人申请3001件，答复3050件” the 答复 count is of another kind and not a part; a “（其中…）” list ends at its parenthesis. “a条，占总数的P%” is recomputed at its stated precision (rounding or truncation accepted); the fix writes the correct percentage. “占答复（受理, 办结 …）总数的P%” is computed on the last “答复…N件” before it; that fix is a quick fix only (the base may be another count), not applied by `--fix`.',
     },
   },
   check(ctx) {
@@ -43,14 +58,15 @@ const rule: Rule = {
       let ti = -1;
       for (let m = SHARE.exec(s); m; m = SHARE.exec(s)) {
         while (ti + 1 < totals.length && totals[ti + 1]!.end <= m.index) ti++;
-        // the nearest total before the share, with the same unit
+        // the nearest total before the share, with the same unit; a named base (占答复总数) is the last count of that word
         let t: Total | undefined;
-        for (let k = ti; k >= 0 && k > ti - 3; k--) if (totals[k]!.unit === m[2]) { t = totals[k]; break; }
+        if (m[3]) t = namedBase(s, m[3], m[2]!, m.index);
+        else for (let k = ti; k >= 0 && k > ti - 3; k--) if (totals[k]!.unit === m[2]) { t = totals[k]; break; }
         // a total far back (PDF paragraphs can be whole sections) is about something else
         if (!t || t.value <= 0 || m.index - t.end > 150) continue;
         const part = Number(m[1]);
         if (part > t.value) continue;
-        const stated = m[3]!;
+        const stated = m[4]!;
         const decimals = stated.includes('.') ? stated.length - stated.indexOf('.') - 1 : 0;
         const actual = (part / t.value) * 100;
         const unitStep = 10 ** -decimals;
@@ -68,13 +84,23 @@ const rule: Rule = {
             en: `Wrong percentage: ${part} / ${t.value} = ${right}%, the text says ${stated}%`,
           },
           fix: contiguous(c, numStart, numStart + stated.length)
-            ? { title: { zh: `改为 ${right}%`, en: `Change to ${right}%` }, edits: [{ range: numRange, newText }], safe: true }
+            ? { title: { zh: `改为 ${right}%`, en: `Change to ${right}%` }, edits: [{ range: numRange, newText }], safe: !m[3] } // a base found by its word may be another count of it: offered only
             : undefined,
         });
       }
     }
   },
 };
+
+/** “答复3050件” before a share of “答复总数”: the last count of `word` in the 150 characters before `at`. */
+function namedBase(s: string, word: string, unit: string, at: number): Total | undefined {
+  const from = Math.max(0, at - 150);
+  const re = new RegExp(`${word}[^\\d，。；,;（）()]{0,12}?(\\d+)${unit}(?![\\d%％])`, 'g');
+  const before = s.slice(from, at);
+  let found: Total | undefined;
+  for (let m = re.exec(before); m; m = re.exec(before)) found = { value: Number(m[1]), unit, end: from + m.index + m[0].length };
+  return found;
+}
 
 function checkParts(ctx: Parameters<Rule['check']>[0], c: Compact, s: string, t: Total) {
   let i = t.end;
@@ -87,14 +113,34 @@ function checkParts(ctx: Parameters<Rule['check']>[0], c: Compact, s: string, t:
     const k = s.indexOf(stop, from);
     if (k >= 0 && k < to) to = k;
   }
+  // “N件（其中a件、b件），答复M件”: the breakdown ends with its parenthesis
+  if (s[t.end] === '（' || s[t.end] === '(') {
+    for (let k = from, depth = 0; k < to; k++) {
+      if (s[k] === '（' || s[k] === '(') depth++;
+      else if ((s[k] === '）' || s[k] === ')') && depth-- === 0) {
+        to = k;
+        break;
+      }
+    }
+  }
   // a parenthesis inside the breakdown is a sub-breakdown (“600条（含图片新闻100条）”), not a part
   const body = s.slice(from, to).replace(/（[^（）]*）|\([^()]*\)/g, '；');
   PART.lastIndex = 0;
   const parts: number[] = [];
   let sum = 0;
+  let kind: string | undefined;
+  let prevEnd = 0;
   for (let m = PART.exec(body); m; m = PART.exec(body)) {
     if (m[2] !== t.unit) continue;
     if (NOT_PART.test(body.slice(Math.max(0, m.index - 4), m.index))) return; // a comparison: not a breakdown
+    // the part's own words: back to the separator before it
+    let k = m.index;
+    while (k > prevEnd && !PART_SEPARATORS.includes(body[k - 1]!)) k--;
+    prevEnd = m.index + m[0].length;
+    const partKind = kindOf(body.slice(k, m.index));
+    if (!parts.length) kind = partKind;
+    // “其中自然人申请3001件，答复3050件”: a count of another kind is a new statement, not a part
+    else if (kind && partKind && partKind !== kind) break;
     parts.push(Number(m[1]));
     sum += Number(m[1]);
     if (sum === t.value) return; // the breakdown adds up (anything after is another breakdown)

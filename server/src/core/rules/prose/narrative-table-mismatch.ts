@@ -138,12 +138,15 @@ const COUNT_TAIL = `(?:共|共计|合计|总计|计|为)?${N}`;
 const ANCHOR =
   /未收到|没有收到|未接到|没有接到|未受理|无政府信息公开申请|无依申请公开|受理|收到|接收|接到|新收|办理|办结|答复|结转|顺延|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|行政复议|行政诉讼|起诉|维持|纠正|其他结果|审结|自然人|法人或其他组织|法人和其他组织/g;
 
-const RECEIVED = sticky(`(?:受理|收到|接收|接到|新收)了?(?:各类|群众|公众|社会公众)?(?:提出|提交)?的?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?(?:数量|数)?${COUNT_TAIL}件`);
+// (“收到依申请公开件 N 件”: 件 as the noun)
+const RECEIVED = sticky(`(?:受理|收到|接收|接到|新收)了?(?:各类|群众|公众|社会公众)?(?:提出|提交)?的?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请件|申请|件)?(?:数量|数)?${COUNT_TAIL}件`);
 const HANDLED = sticky(`办理了?(?:各类)?(?:政府信息公开|依申请公开|信息公开)的?(?:申请)?(?:事项)?${COUNT_TAIL}件`);
 const DONE = sticky(`(?:办结|答复)了?(?:各类)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?${COUNT_TAIL}件`);
 const CARRIED_IN = sticky(`结转的?(?:政府信息公开)?(?:申请)?${COUNT_TAIL}件`);
-const CARRIED_OUT = sticky(`结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?(?:申请)?${COUNT_TAIL}件`);
-const TO_NEXT_YEAR = sticky('(?:结转|顺延)(?:至|到)?下一?年');
+/** 下年度, or the year after the report's (“结转至2025年”): group 1 is that year. */
+const NEXT_YEAR = '(?:下一?年|(\\d{4})年)';
+const CARRIED_OUT = sticky(`结转(?:至|到)?${NEXT_YEAR}度?(?:继续)?(?:办理)?的?(?:申请)?${COUNT_TAIL}件`);
+const TO_NEXT_YEAR = sticky(`(?:结转|顺延)(?:至|到)?${NEXT_YEAR}`);
 const NUM_BEFORE = new RegExp(`${N}件(?:申请)?(?:需|将|已|被|均)?$`);
 const CATEGORY = sticky(`(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:的)?(?:申请)?${COUNT_TAIL}件`);
 const PUBLIC_BOTH = sticky(`予以公开(?:和|及|与|、)部分公开的?${COUNT_TAIL}件`);
@@ -163,7 +166,7 @@ const NONE_CORRECTED_BEFORE = /(?:均未|均没有|未|没有|无)被?$/;
 
 /** Words before a number, in its clause, that make it a subset, another body or another year. */
 const SUBSET = /其中|通过|网上|网络|当面|信函|传真|邮寄|电子邮件/;
-const OTHER = /上年|去年|上一年|同期|同比|较|乡镇|各部门|部门|单位|镇|街道|累计|各县|县区|区县|各区|各地|各级|市级|县级|区级/;
+const OTHER = /上年|去年|上一年|同期|同比|较|乡镇|各部门|部门|单位|镇|街道|累计|各县|县区|区县|各区|各地|各级|市级|县级|区级|本级/;
 const SELF = /[本我](?:部门|单位)/g;
 const CATEGORY_WORDS = /予以公开|部分公开|不予|无法提供|告知|补正/;
 
@@ -222,8 +225,8 @@ const rule: Rule = {
     fixable: false,
     description: { zh: '正文数字与表格不一致（如正文称受理申请17件，表三本年新收总计95件）', en: 'A number in the prose contradicts a table (e.g. 17 applications in the text, 95 in table 3)' },
     docs: {
-      zh: '正文中的受理（收到、新收）申请数及其中自然人、法人或其他组织的申请数，办结（答复）数、上年结转数、结转下年度数，以及予以公开、部分公开、不予公开等各类办理结果件数，与表三对应行的“总计”比较；行政复议、行政诉讼（未经复议直接起诉、复议后起诉）的件数及其中结果维持、结果纠正、其他结果、尚未审结的件数与表四比较。正文称“未收到政府信息公开申请”而表三本年新收大于 0、称“未发生行政复议、行政诉讼”而表四有案件、称“均获维持”而表四有结果纠正或尚未审结的，也报告。每处都报告，消息给出两边的数字，并指向表格单元格。匹配忽略换行（PDF 文本在句中断行、跨页）和全角数字。为避免误报：行政复议、行政诉讼的数字只在谈及政府信息公开（或依申请公开）的句子中、或在第四部分中比较（政府年报常另述全部行政复议案件）；“受理、办结”等须是申请（12345 热线工单等不比较）；带“其中通过网上、上年、同比、各部门、乡镇、各县区”等限定或写明其他年份的数字不比较；表格自身的合计有误时，正文与各分项之和一致也不报告（由表格规则报告）。',
-      en: 'Applications received (受理, 收到, 新收) and their natural-person / organisation split, handled (办结, 答复), carried over from last year and to next year, and the counts of each result (予以公开, 部分公开, 不予公开 …) in the prose are compared with the 总计 of the matching 表三 rows; review and lawsuit counts (direct, after review) and their upheld / corrected / other / pending counts with 表四. “No applications received” while 表三 has new applications, “no reviews or lawsuits” while 表四 has cases, and “all upheld” while 表四 has corrected or pending cases are reported too. Every occurrence is reported with both numbers, pointing at the table cells. Line breaks and page breaks (PDF text) and full-width digits are ignored. To stay quiet on other numbers: review and lawsuit counts are compared only in a sentence about information disclosure (or in section 四), since a government\'s report also counts all its reviews; 受理 and 办结 must be about requests (not hotline tickets); numbers qualified by 其中通过网上, 上年, 同比, 各部门, 乡镇, 各县区 … or by another year are not compared; when the table\'s own total is off, prose that matches the sum of its parts is left to the table rules.',
+      zh: '正文中的受理（收到、新收）申请数及其中自然人、法人或其他组织的申请数，办结（答复）数、上年结转数、结转下年度数，以及予以公开、部分公开、不予公开等各类办理结果件数，与表三对应行的“总计”比较；行政复议、行政诉讼（未经复议直接起诉、复议后起诉）的件数及其中结果维持、结果纠正、其他结果、尚未审结的件数与表四比较。正文称“未收到政府信息公开申请”而表三本年新收大于 0、称“未发生行政复议、行政诉讼”而表四有案件、称“均获维持”而表四有结果纠正或尚未审结的，也报告。每处都报告，消息给出两边的数字，并指向表格单元格。匹配忽略换行（PDF 文本在句中断行、跨页）和全角数字。为避免误报：行政复议、行政诉讼的数字只在谈及政府信息公开（或依申请公开）的句子中、或在第四部分中比较（政府年报常另述全部行政复议案件）；“受理、办结”等须是申请（12345 热线工单等不比较）；带“其中通过网上、上年、同比、各部门、乡镇、各县区、本级”等限定或写明其他年份的数字不比较（“结转至2025年”在 2024 年报告中即结转下年度）；一句中同时给出“本级”和全市（全区）数字时，表格与其中任何一个相符都不报告；表格自身的合计有误时，正文与各分项之和一致也不报告（由表格规则报告）。',
+      en: 'Applications received (受理, 收到, 新收) and their natural-person / organisation split, handled (办结, 答复), carried over from last year and to next year, and the counts of each result (予以公开, 部分公开, 不予公开 …) in the prose are compared with the 总计 of the matching 表三 rows; review and lawsuit counts (direct, after review) and their upheld / corrected / other / pending counts with 表四. “No applications received” while 表三 has new applications, “no reviews or lawsuits” while 表四 has cases, and “all upheld” while 表四 has corrected or pending cases are reported too. Every occurrence is reported with both numbers, pointing at the table cells. Line breaks and page breaks (PDF text) and full-width digits are ignored. To stay quiet on other numbers: review and lawsuit counts are compared only in a sentence about information disclosure (or in section 四), since a government\'s report also counts all its reviews; 受理 and 办结 must be about requests (not hotline tickets); numbers qualified by 其中通过网上, 上年, 同比, 各部门, 乡镇, 各县区, 本级 … or by another year are not compared (“结转至2025年” in a 2024 report is carried forward to next year); when a sentence gives the agency\'s own (本级) figure and the whole city\'s, the table may agree with either; when the table\'s own total is off, prose that matches the sum of its parts is left to the table rules.',
     },
   },
   check(ctx) {
@@ -276,6 +279,9 @@ const rule: Rule = {
           if (year !== undefined && yearBefore !== undefined && yearBefore !== year) continue;
           // “共收到行政复议 200 件，其中涉及政府信息公开的 3 件”: the first number is not ours
           if (claim.kind === 'count' && /^[^。；]{0,6}其中[^。；]{0,12}(?:政府信息公开|信息公开)/.test(s.slice(claim.end, sent.end))) continue;
+          // “市政府本级…812件，全市…3119件”: a sentence with the agency's own figure and a wider one;
+          // the 本级 figure is not compared, and the other agrees when the table has the 本级 one
+          if (claim.kind === 'count' && s.slice(sent.start, sent.end).includes('本级') && new RegExp(`(?<!\\d)${claim.q.value}件`).test(s.slice(sent.start, sent.end))) continue;
           const range = srcRange(c, claim.i, claim.j);
           if (!claim.pair && taken.some((r) => r.start < range.end && range.start < r.end)) continue;
           if (report_(ctx, claim, range)) taken.push(range);
@@ -365,13 +371,16 @@ function read(s: string, at: number, word: string, sent: Range, r: Report, q: Q)
       }
       const what = { zh: '结转下年度申请', en: 'applications carried over to next year' };
       const out = q('四', () => t3(r, ['四']));
+      // a year written out must be the one after the report's
+      const nextYear = (y: string | undefined) => y === undefined || (r.year !== undefined && Number(y) === r.year.value + 1);
       if (word === '结转') {
-        const forward = count(s, at, CARRIED_OUT, at, what, out);
+        CARRIED_OUT.lastIndex = at;
+        const forward = nextYear(CARRIED_OUT.exec(s)?.[1]) ? count(s, at, CARRIED_OUT, at, what, out) : NONE;
         if (forward.length) return forward;
       }
       TO_NEXT_YEAR.lastIndex = at;
       const m = TO_NEXT_YEAR.exec(s);
-      if (!m) return [];
+      if (!m || !nextYear(m[1])) return [];
       const b = before(s, sent, at);
       const n = NUM_BEFORE.exec(b);
       if (!n) return [];

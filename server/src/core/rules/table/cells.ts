@@ -87,23 +87,46 @@ export function columnTotalParts(t3: RequestsTable, t: FormatTemplate): { total:
   return { total, parts };
 }
 
-/**
- * The cell （七）总计 / 总计 is set by both table-row-total and table-column-total. When the
- * row's parts and the column's parts give different sums, neither fix may be applied without
- * asking: each would undo the other (fix-all would never settle). True when `sum` (one rule's
- * value) agrees with the other rule's, or the other cannot be computed.
- */
-export function cornerFixAgrees(t3: RequestsTable, t: FormatTemplate, sum: number): boolean {
-  const totalCol = t.table3.columns.findIndex((c) => c.key === t.table3.checks.rowTotal.total);
+/** One of 表三's equations: the signed cells that must add up to 0. */
+type Equation = { row: TableRow; col: number; sign: 1 | -1 }[];
+
+/** Every equation of 表三 the template gives: each row's total, each column's （七）总计, each column's balance. */
+function t3Equations(t3: RequestsTable, t: FormatTemplate): Equation[] {
+  const { rowTotal, balance } = t.table3.checks;
+  const col = (k: string) => t.table3.columns.findIndex((c) => c.key === k);
+  const totalCol = col(rowTotal.total);
+  const partCols = rowTotal.parts.map(col);
+  const eqs: Equation[] = t3.rows.map((row) => [{ row, col: totalCol, sign: 1 }, ...partCols.map((c) => ({ row, col: c, sign: -1 as const }))]);
   const found = columnTotalParts(t3, t);
-  if (!found) return true;
-  const rowParts = allValues(t.table3.checks.rowTotal.parts.map((k) => found.total.cells[t.table3.columns.findIndex((c) => c.key === k)]));
-  const colParts = allValues(found.parts.map((r) => r.cells[totalCol]));
-  if (!rowParts || !colParts) return true;
-  return sumOf(rowParts) === sum && sumOf(colParts) === sum;
+  const lhs = balance.lhs.map((k) => t3Row(t3, k));
+  const rhs = balance.rhs.map((k) => t3Row(t3, k));
+  const balanced = [...lhs, ...rhs].every((r) => r);
+  for (let c = 0; c < t3.columns.length; c++) {
+    if (found) eqs.push([{ row: found.total, col: c, sign: 1 }, ...found.parts.map((row) => ({ row, col: c, sign: -1 as const }))]);
+    if (balanced) eqs.push([...lhs.map((row) => ({ row: row!, col: c, sign: 1 as const })), ...rhs.map((row) => ({ row: row!, col: c, sign: -1 as const }))]);
+  }
+  return eqs;
 }
 
-/** True when `row`/`col` is the 表三 cell both totals set. */
-export function isT3Corner(t: FormatTemplate, rowKey: string, col: number): boolean {
-  return rowKey === t.table3.checks.columnTotal.total && col === t.table3.columns.findIndex((c) => c.key === t.table3.checks.rowTotal.total);
+/**
+ * Whether setting a 表三 total to `value` is certain enough for fix-all: with that value every
+ * equation the cell is in holds, and there are at least two of them. One equation cannot tell
+ * a wrong total from a wrong part (“1288→1289” in a part would make fix-all rewrite a correct
+ * total, then its column's total, and break the balance); two that agree on the value can.
+ * An equation with an unreadable cell leaves it uncertain.
+ */
+export function t3FixCertain(t3: RequestsTable, t: FormatTemplate, row: TableRow, col: number, value: number): boolean {
+  let confirmed = 0;
+  for (const eq of t3Equations(t3, t)) {
+    if (!eq.some((x) => x.row === row && x.col === col)) continue;
+    let s = 0;
+    for (const x of eq) {
+      const v = x.row === row && x.col === col ? value : val(x.row.cells[x.col]);
+      if (v === undefined) return false;
+      s += x.sign * v;
+    }
+    if (s !== 0) return false;
+    confirmed++;
+  }
+  return confirmed >= 2;
 }
