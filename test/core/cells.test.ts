@@ -111,3 +111,18 @@ for (const layout of UNPLACED) {
     assert.deepEqual(ids(text).filter((x) => SUMS.test(x)), []);
   });
 }
+
+for (const layout of LAYOUTS) {
+  test(`${layout}: a unit in a cell (1288件) is read as the number and reported with a fix that removes it`, () => {
+    const text = withWritten(HUAIAN_2024, layout, 't3', '三.1', 0, '1288件');
+    const found = ids(text);
+    assert.ok(!found.includes('table-row-missing') && !found.includes('table-unreadable'), found.join());
+    assert.deepEqual(found.filter((x) => SUMS.test(x)), []);
+    const d = of(text, 'table-cell-invalid');
+    assert.equal(d.length, 1, found.join());
+    assert.match(d[0]!.message.zh, /表三「（一）予以公开」自然人“1288件”不应写单位“件”/);
+    assert.equal(text.slice(d[0]!.range.start, d[0]!.range.end), '件');
+    assert.deepEqual(row3(parseReport(text), '三.1'), HUAIAN_2024.t3['三.1']);
+    assert.equal(assertFixRoundTrip(text, 'table-cell-invalid'), render(HUAIAN_2024, layout));
+  });
+}

@@ -42,6 +42,8 @@ export interface Cell {
   kind: 'number' | 'blank' | 'invalid';
   /** Set when the cell was recovered from digits run together (`801000081`). */
   recovered?: boolean;
+  /** A unit written in the cell after the number (`1288件`): the number is read, the unit is not allowed. */
+  unit?: Span;
 }
 
 export interface TableRow {

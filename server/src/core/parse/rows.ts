@@ -34,6 +34,8 @@ export interface RawCell {
   e: number;
   value: number | null;
   recovered?: boolean;
+  /** A unit written after the number in the cell (`1288件`). */
+  unit?: { s: number; e: number; text: string };
   /** Numbers with a space between them in one cell (`2 05`): what was meant cannot be told. */
   spaced?: boolean;
 }
@@ -173,7 +175,9 @@ export function cellOf(t: Token, spec: RowSpec, col: number): RawCell {
     const decimalOk = spec.decimals?.[col] ?? false;
     const signedOk = spec.signed?.[col] ?? false;
     const valid = Number.isFinite(v) && (decimalOk || Number.isInteger(v)) && (signedOk || v >= 0);
-    return { kind: valid ? 'number' : 'invalid', raw: t.text, s: t.s, e: t.e, value: valid ? v : null };
+    const cell: RawCell = { kind: valid ? 'number' : 'invalid', raw: t.text, s: t.s, e: t.e, value: valid ? v : null };
+    if (t.unit) cell.unit = t.unit;
+    return cell;
   }
   return { kind: 'invalid', raw: t.text, s: t.s, e: t.e, value: null };
 }

@@ -21,6 +21,7 @@ function toCell(nz: Normalized, c: RawCell | undefined): Cell | undefined {
   const range = blankAt >= 0 ? { start: blankAt, end: blankAt } : toSource(nz, c.s, c.e);
   const cell: Cell = { raw: c.raw, range, value: c.value, kind: c.kind };
   if (c.recovered) cell.recovered = true;
+  if (c.unit) cell.unit = { text: c.unit.text, range: toSource(nz, c.unit.s, c.unit.e) };
   return cell;
 }
 
