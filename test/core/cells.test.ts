@@ -1,6 +1,6 @@
-// Table cells written the way people write them: a blank cell, a space inside a number. In every
-// layout the cell is read (or reported) where it is, the table is never called missing, and no
-// value is placed in the wrong cell.
+// Table cells written the way people write them: a blank cell, a unit or a space inside a cell,
+// a fee with a thousands separator. In every layout the cell is read (or reported) where it is,
+// the table and its rows are never called missing, and no value is placed in the wrong cell.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, parseReport, summarizeText, type Diagnostic, type Report } from '../../server/src/core';
@@ -124,5 +124,20 @@ for (const layout of LAYOUTS) {
     assert.equal(text.slice(d[0]!.range.start, d[0]!.range.end), '件');
     assert.deepEqual(row3(parseReport(text), '三.1'), HUAIAN_2024.t3['三.1']);
     assert.equal(assertFixRoundTrip(text, 'table-cell-invalid'), render(HUAIAN_2024, layout));
+  });
+
+  test(`${layout}: a fee with a thousands separator and decimals (1,234.56) is read exactly`, () => {
+    const d: ReportData = { ...HUAIAN_2024, t2: { ...HUAIAN_2024.t2, '20.8/fees': [1234.56] } };
+    const plain = render(d, layout);
+    const fw = layout === 'crlf-bom-fullwidth';
+    const [from, to] = fw ? [fullWidth('1234.56'), fullWidth('1,234.56')] : ['1234.56', '1,234.56'];
+    assert.equal(plain.split(from).length, 2);
+    const text = plain.replace(from, to);
+    const fees = parseReport(text).table2!.blocks.find((b) => b.key === '20.8')!.rows[0]!;
+    assert.equal(fees.cells[0]?.value, 1234.56);
+    assert.deepEqual(ids(text).filter((x) => x.startsWith('table-')), []);
+    const s = summarizeText(text);
+    assert.deepEqual(s.missingRows, []);
+    assert.equal(s.tables.t2.blocks.find((b) => b.key === '20.8')!.rows[0]!.cells[0]!.v, '1234.56');
   });
 }

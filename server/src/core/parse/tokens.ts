@@ -17,7 +17,7 @@ export interface Token {
   unit?: { s: number; e: number; text: string };
 }
 
-const NUM = /^(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)$/;
+const NUM = /^(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?)$/;
 /** A number with a unit written in its cell (`1288件`, `12.5万元`): the number is read, the unit reported. */
 const NUM_UNIT = /^(\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?)(件|个|次|条|项|家|万元)$/;
 const SIGNED = /^[-－−]\d+(?:\.\d+)?$/;
