@@ -3,7 +3,7 @@
 // the table and its rows are never called missing, and no value is placed in the wrong cell.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, parseReport, summarizeText, type Diagnostic, type Report } from '../../server/src/core';
+import { FORMAT_2021, lint, parseReport, summarizeText, type Diagnostic, type Report } from '../../server/src/core';
 import { HUAIAN_2024, LAYOUTS, render, withCell, type Layout, type ReportData } from '../helpers/layouts';
 import { assertFixRoundTrip } from '../helpers/fix';
 
@@ -139,5 +139,34 @@ for (const layout of LAYOUTS) {
     const s = summarizeText(text);
     assert.deepEqual(s.missingRows, []);
     assert.equal(s.tables.t2.blocks.find((b) => b.key === '20.8')!.rows[0]!.cells[0]!.v, '1234.56');
+  });
+}
+
+/** The 2021 template with 表三 （六）其他处理 as one row, as the 2019 format has it (for rendering only). */
+function collapsedSix(): { t: typeof FORMAT_2021; d: ReportData } {
+  const rows = FORMAT_2021.table3.rows.filter((r) => !r.key.startsWith('三.6.'));
+  const at = FORMAT_2021.table3.rows.findIndex((r) => r.key === '三.6.1');
+  rows.splice(at, 0, { key: '三.6', label: '（六）其他处理', group: '三' } as (typeof rows)[number]);
+  const t = { ...FORMAT_2021, table3: { ...FORMAT_2021.table3, rows } };
+  const t3 = { ...HUAIAN_2024.t3 };
+  t3['三.6'] = [0, 1, 2, 3, 4, 5, 6].map((c) => t3['三.6.1']![c]! + t3['三.6.2']![c]! + t3['三.6.3']![c]!);
+  return { t, d: { ...HUAIAN_2024, t3 } };
+}
+
+for (const layout of LAYOUTS) {
+  test(`${layout}: a 2021 report with （六）其他处理 as one row: one table-row-missing at that row naming its three items`, () => {
+    const { t, d } = collapsedSix();
+    const text = render(d, layout, t);
+    const r = parseReport(text);
+    assert.equal(r.format, '2021');
+    const missing = of(text, 'table-row-missing');
+    assert.equal(missing.length, 1, missing.map((x) => x.message.zh).join('\n'));
+    assert.match(missing[0]!.message.zh, /表三“（六）其他处理”写成了一行，缺少分项：“1\.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”、“2\.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”、“3\.其他”/);
+    const row = r.table3!.rows.find((x) => x.key === '三.6')!;
+    assert.deepEqual(missing[0]!.range, row.label.range);
+    // the sums still hold with the one row standing for its items
+    assert.deepEqual(ids(text).filter((x) => SUMS.test(x)), []);
+    const s = summarizeText(text);
+    assert.deepEqual(s.problems.find((p) => p.ruleId === 'table-row-missing')?.items.map((i) => i.message.zh), [missing[0]!.message.zh]);
   });
 }
