@@ -170,3 +170,10 @@ for (const layout of LAYOUTS) {
     assert.deepEqual(s.problems.find((p) => p.ruleId === 'table-row-missing')?.items.map((i) => i.message.zh), [missing[0]!.message.zh]);
   });
 }
+
+test('（六）其他处理 with a subtotal and its three items written too: no row is called missing', () => {
+  const six = [0, 1, 2, 3, 4, 5, 6].map((c) => ['三.6.1', '三.6.2', '三.6.3'].reduce((a, k) => a + HUAIAN_2024.t3[k]![c]!, 0));
+  const text = render(HUAIAN_2024, 'tsv').replace('（六）其他处理\t', `（六）其他处理\t\t${six.join('\t')}\n\t\t`);
+  assert.notEqual(text, render(HUAIAN_2024, 'tsv'));
+  assert.deepEqual(of(text, 'table-row-missing').map((d) => d.message.zh), []);
+});

@@ -91,6 +91,8 @@ export interface RequestsTable extends TableBase {
   rows: TableRow[];
   /** Column keys in order (自然人 … 总计). */
   columns: string[];
+  /** Sub-rows also written under a group row with values (（六）其他处理): left out, the group row stands for them. */
+  itemsUnderGroup?: string[];
 }
 
 /** 表四 政府信息公开行政复议、行政诉讼情况: one row of 15 cells, in three groups of five. */

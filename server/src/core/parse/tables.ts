@@ -186,6 +186,7 @@ export function parseTable3(nz: Normalized, region: Region, t: FormatTemplate): 
   // a collapsed group row and its sub-rows cannot both stand
   const collapsed = m.rows.find((r) => r.spec.collapsedGroupOf);
   const rows = m.rows.filter((r) => !(collapsed && r.spec.key.startsWith(collapsed.spec.key + '.')) || false);
+  const itemsUnder = collapsed ? m.rows.filter((r) => r.spec.key.startsWith(collapsed.spec.key + '.')).map((r) => r.spec.key) : [];
   const templateKeys = t.table3.rows.map((r) => r.key);
   const missing = templateKeys.filter((k) => !rows.some((r) => r.spec.key === k) && !(collapsed && k.startsWith(collapsed.spec.key + '.')));
   let trailing: Table3Result['trailing'];
@@ -205,6 +206,7 @@ export function parseTable3(nz: Normalized, region: Region, t: FormatTemplate): 
     ],
     columnLabels: findColumnLabels(nz, tokens, t.table3.columns.map((c) => c.label)),
   };
+  if (itemsUnder.length) table.itemsUnderGroup = itemsUnder;
   return { table, trailing, trail: m.trail };
 }
 

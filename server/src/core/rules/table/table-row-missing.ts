@@ -32,7 +32,7 @@ const rule: Rule = {
       // a group written as one row with values (the 2019 way) where this format itemises it: once, at that row
       for (const row of t3.rows) {
         const subs = t.table3.rows.filter((r) => r.group === row.key);
-        if (!subs.length || t.table3.rows.some((r) => r.key === row.key)) continue;
+        if (!subs.length || t.table3.rows.some((r) => r.key === row.key) || t3.itemsUnderGroup?.length) continue;
         const items = subs.map((r) => r.label);
         ctx.report_({
           range: row.label.range,
