@@ -61,16 +61,26 @@ test('huaian-city-2024 (real numbers, PDF text): no table error', () => {
 test('hongze-district-2023: the 表四 sums and the corrupted label are found', () => {
   const { msgs } = messages(join(EXTERNAL, 'hongze-district-2023.txt'));
   const ts = msgs.filter((m) => TABLE_STRUCTURE.test(m.ruleId));
-  assert.deepEqual(ts.map((m) => `${m.ruleId}@${m.line}`).sort(), ['table-label-typo@90', 'table-row-total@138', 'table-row-total@138'].sort());
+  assert.deepEqual(ts.map((m) => `${m.ruleId}@${m.line}`).sort(), ['table-label-typo@90', 'table-row-missing@109', 'table-row-total@138', 'table-row-total@138'].sort());
+  assertSixCollapsed(ts);
   const totals = ts.filter((m) => m.ruleId === 'table-row-total').map((m) => m.message);
   assert.ok(totals.some((m) => /行政复议」：总计 0 ≠ 10\+1\+0\+0 = 11/.test(m)), totals.join('\n'));
   assert.ok(totals.some((m) => /复议后起诉」：总计 0 ≠ 5\+0\+0\+0 = 5/.test(m)), totals.join('\n'));
 });
 
-test('hongze-district-2024: only the corrupted label among the table rules', () => {
+test('hongze-district-2024: the corrupted label and （六）其他处理 without its items among the table rules', () => {
   const { msgs } = messages(join(EXTERNAL, 'hongze-district-2024.txt'));
-  assert.deepEqual(msgs.filter((m) => TABLE_STRUCTURE.test(m.ruleId)).map((m) => `${m.ruleId}@${m.line}`), ['table-label-typo@91']);
+  const ts = msgs.filter((m) => TABLE_STRUCTURE.test(m.ruleId));
+  assert.deepEqual(ts.map((m) => `${m.ruleId}@${m.line}`), ['table-label-typo@91', 'table-row-missing@109']);
+  assertSixCollapsed(ts);
 });
+
+/** Both hongze reports (2021 format) write 表三 （六）其他处理 as one row with values, without its three items. */
+function assertSixCollapsed(msgs: { ruleId: string; message: string }[]) {
+  const m = msgs.filter((x) => x.ruleId === 'table-row-missing');
+  assert.equal(m.length, 1);
+  assert.match(m[0]!.message, /“（六）其他处理”写成了一行，缺少分项：“1\.申请人无正当理由逾期不补正.*”、“2\.申请人逾期未按收费通知要求缴纳费用.*”、“3\.其他”/);
+}
 
 test('001: no title line: a title-missing hint naming the agency from 发布机构', () => {
   const { msgs } = messages(join(SEEDS, '001_fef44fb29382a984.txt'));

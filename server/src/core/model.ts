@@ -42,6 +42,8 @@ export interface Cell {
   kind: 'number' | 'blank' | 'invalid';
   /** Set when the cell was recovered from digits run together (`801000081`). */
   recovered?: boolean;
+  /** A unit written in the cell after the number (`1288件`): the number is read, the unit is not allowed. */
+  unit?: Span;
 }
 
 export interface TableRow {
@@ -91,6 +93,8 @@ export interface RequestsTable extends TableBase {
   columns: string[];
   /** Row-group labels found (三、本年度办理结果, （三）不予公开 …; for typo checks). */
   groupLabels: Label[];
+  /** Sub-rows also written under a group row with values (（六）其他处理): left out, the group row stands for them. */
+  itemsUnderGroup?: string[];
 }
 
 /** 表四 政府信息公开行政复议、行政诉讼情况: one row of 15 cells, in three groups of five. */

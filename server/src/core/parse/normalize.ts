@@ -107,7 +107,11 @@ function normalizeHtml(src: string): Normalized {
         const m = /^<\/?\s*([a-zA-Z0-9]+)/.exec(src.slice(i, Math.min(close + 1, i + 40)));
         if (m) {
           const tag = m[1]!;
-          if (CELL_TAGS.test(tag)) push(9, i, close + 1);
+          // a cell starts with a tab, as in tab-separated text; its end tag adds nothing, so an
+          // empty <td></td> is one empty field, as `\t\t` is
+          if (CELL_TAGS.test(tag)) {
+            if (src[i + 1] !== '/') push(9, i, close + 1);
+          }
           else if (LINE_TAGS.test(tag)) {
             push(10, i, close + 1);
             lineStart = k;

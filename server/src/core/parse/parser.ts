@@ -135,16 +135,19 @@ function readTables(nz: Normalized, lines: Lines, headings: HeadingLine[], templ
     } else if (next) t3End = next.s;
   }
   let trailing;
+  let trail: number | undefined;
   if (t3Anchor >= 0) {
     const r3 = parseTable3(nz, { s: t3Anchor, e: t3End }, template);
     if (r3.table.rows.length) {
       report.table3 = r3.table;
       report.tableRanges.push(r3.table.range);
       trailing = r3.trailing?.tokens;
+      trail = r3.trail;
     }
   }
-  const t4 = parseTable4(nz, t4Region, template, trailing && trailing.length >= 5 ? trailing : undefined);
-  if (t4 && t4.cells.some((c) => c)) {
+  const t4 = parseTable4(nz, t4Region, template, trailing && trailing.length >= 5 ? trailing : undefined, trail);
+  // numbers that cannot be placed still make a table: it is there, only unreadable
+  if (t4 && (t4.cells.some((c) => c) || t4.unreadable.length)) {
     report.table4 = t4;
     report.tableRanges.push(t4.range);
   }

@@ -34,6 +34,10 @@ export interface RawCell {
   e: number;
   value: number | null;
   recovered?: boolean;
+  /** A unit written after the number in the cell (`1288件`). */
+  unit?: { s: number; e: number; text: string };
+  /** Numbers with a space between them in one cell (`2 05`): what was meant cannot be told. */
+  spaced?: boolean;
 }
 
 export interface FoundRow {
@@ -44,16 +48,18 @@ export interface FoundRow {
   written: string;
   exact: boolean;
   cells: (RawCell | undefined)[];
-  /** Numbers could not be assigned to this row's cells. */
-  unreadable?: { s: number; e: number };
+  /** Numbers could not be assigned to this row's cells; `found`: how many numbers the row had. */
+  unreadable?: { s: number; e: number; found: number };
 }
 
 export interface MatchResult {
   rows: FoundRow[];
   /** Runs of numbers that belong to no row: [s, e) and tokens. */
   orphans: { s: number; e: number; tokens: Token[] }[];
-  /** Extra numbers after a row's cells. */
-  extras: { s: number; e: number }[];
+  /** Extra numbers after a row's cells; `row`: that row's label. */
+  extras: { s: number; e: number; row: string }[];
+  /** Empty tab fields after the last cell of every clean row (a closing pipe: 1), when they agree. */
+  trail?: number;
 }
 
 const LOOKAHEAD = 10;
@@ -65,6 +71,8 @@ export function matchRows(text: string, tokens: readonly Token[], specs: readonl
   const canonLabels = specs.map((s) => canonConst(s.label));
   let pointer = 0;
   let pendingRemainder: { row: FoundRow; rest: string } | undefined;
+  const pending: { row: FoundRow; run: Token[] }[] = [];
+  const trails = new Set<number>();
   let i = 0;
   while (i < tokens.length) {
     // a run of label text, then a run of numbers
@@ -145,33 +153,93 @@ export function matchRows(text: string, tokens: readonly Token[], specs: readonl
       cells: [],
     };
     if (best.truncated) pendingRemainder = { row, rest: canonLabels[best.idx]!.slice(written.length) };
-    assignCells(text, row, run, result);
+    if (run.length === spec.width && !sharesField(text, run)) {
+      row.cells = run.map((t, c) => cellOf(t, spec, c));
+      const n = trailingFields(text, row, run);
+      if (n !== undefined) trails.add(n);
+    } else pending.push({ row, run });
     result.rows.push(row);
     found.add(spec.key);
     pointer = best.idx + 1;
   }
+  // the other rows once the clean ones have shown how the layout ends a row
+  result.trail = trails.size === 1 ? [...trails][0] : undefined;
+  for (const p of pending) assignCells(text, p.row, p.run, result, result.trail);
   result.rows.sort((a, b) => specs.indexOf(a.spec) - specs.indexOf(b.spec));
   return result;
 }
 
-function cellOf(t: Token, spec: RowSpec, col: number): RawCell {
+export function cellOf(t: Token, spec: RowSpec, col: number): RawCell {
   if (t.kind === 'num') {
     const v = numericValue(t.text);
     const decimalOk = spec.decimals?.[col] ?? false;
     const signedOk = spec.signed?.[col] ?? false;
     const valid = Number.isFinite(v) && (decimalOk || Number.isInteger(v)) && (signedOk || v >= 0);
-    return { kind: valid ? 'number' : 'invalid', raw: t.text, s: t.s, e: t.e, value: valid ? v : null };
+    const cell: RawCell = { kind: valid ? 'number' : 'invalid', raw: t.text, s: t.s, e: t.e, value: valid ? v : null };
+    if (t.unit) cell.unit = t.unit;
+    return cell;
   }
   return { kind: 'invalid', raw: t.text, s: t.s, e: t.e, value: null };
 }
 
-function assignCells(text: string, row: FoundRow, run: Token[], result: MatchResult) {
+/** With more numbers than cells: the first ones are the row's cells if its sums say so (or it has none to say). */
+export function firstCellsAddUp(run: Token[], spec: RowSpec): boolean {
+  if (!spec.accepts) return true;
+  const v = run.slice(0, spec.width).map((t) => (t.kind === 'num' ? numericValue(t.text) : NaN));
+  return v.every((x) => Number.isFinite(x)) && spec.accepts(v);
+}
+
+/** True when two of the run's numbers share a tab field of one line (a cell written `2 05`). */
+function sharesField(text: string, run: Token[]): boolean {
+  for (let k = 1; k < run.length; k++) {
+    const gap = text.slice(run[k - 1]!.e, run[k]!.s);
+    if (gap.indexOf('\t') < 0 && gap.indexOf('\n') < 0) {
+      const lineStart = text.lastIndexOf('\n', run[k]!.s) + 1;
+      if (text.indexOf('\t', lineStart) >= 0 && text.indexOf('\t', lineStart) < run[k]!.s) return true;
+    }
+  }
+  return false;
+}
+
+/** Empty fields after the last cell of a clean row on a tab line (a closing pipe gives one), or undefined. */
+function trailingFields(text: string, row: FoundRow, run: Token[]): number | undefined {
+  const f = lineFields(text, row.labelE, run);
+  if (!f) return undefined;
+  const last = run[run.length - 1]!;
+  let k = f.fields.length - 1;
+  let n = 0;
+  while (k >= 0 && f.fields[k]!.s > last.e - 1) {
+    if (text.slice(f.fields[k]!.s, f.fields[k]!.e).trim()) return undefined;
+    n++;
+    k--;
+  }
+  return n;
+}
+
+/**
+ * Cells of a row whose numbers do not simply fill it (fewer or more than its width, or two in one
+ * tab field): by tab positions when the line says where each cell is; else digits run together
+ * split by the sums when that is unique; else unreadable, never guessed at.
+ * `trail`: the layout's empty fields after a row's last cell, learnt from the table's clean rows.
+ */
+function assignCells(text: string, row: FoundRow, run: Token[], result: MatchResult, trail: number | undefined) {
   const w = row.spec.width;
+  const byFields = cellsFromFields(text, row.labelE, run, row.spec, trail) ?? cellsFromLines(text, row.labelE, run, row.spec);
+  if (byFields) {
+    row.cells = byFields;
+    return;
+  }
+  if (run.length > w && !firstCellsAddUp(run, row.spec)) {
+    // more numbers than cells, and the first ones do not add up: which are the cells cannot be told
+    row.unreadable = { s: run[0]!.s, e: run[run.length - 1]!.e, found: run.length };
+    row.cells = new Array(w).fill(undefined);
+    return;
+  }
   if (run.length >= w) {
     row.cells = run.slice(0, w).map((t, c) => cellOf(t, row.spec, c));
     if (run.length > w) {
       const extra = run.slice(w);
-      result.extras.push({ s: extra[0]!.s, e: extra[extra.length - 1]!.e });
+      result.extras.push({ s: extra[0]!.s, e: extra[extra.length - 1]!.e, row: row.spec.label });
     }
     return;
   }
@@ -186,47 +254,56 @@ function assignCells(text: string, row: FoundRow, run: Token[], result: MatchRes
       row.cells = splits[0]!.map((v) => ({ kind: 'number', raw: String(v), s, e, value: v, recovered: true }));
       return;
     }
-    row.unreadable = { s: run[0]!.s, e: run[run.length - 1]!.e };
-    row.cells = new Array(w).fill(undefined);
-    return;
   }
-  const byFields = cellsFromFields(text, row, run);
-  if (byFields) {
-    row.cells = byFields;
-    return;
-  }
-  // which cells are empty cannot be told: the missing ones stay undefined (no position to point at)
-  const cells: (RawCell | undefined)[] = run.map((t, c) => cellOf(t, row.spec, c));
-  while (cells.length < w) cells.push(undefined);
-  row.cells = cells;
+  // which cell is blank (or which digits belong together) cannot be told: no value is placed
+  row.unreadable = { s: run[0]!.s, e: run[run.length - 1]!.e, found: run.length };
+  row.cells = new Array(w).fill(undefined);
 }
 
-/**
- * On a tab-separated line, blank cells are empty fields. Read the fields after the label on
- * the row's line, right-aligned to the row's width (merged label columns come first).
- */
-function cellsFromFields(text: string, row: FoundRow, run: Token[]): (RawCell | undefined)[] | undefined {
-  const lineStart = text.lastIndexOf('\n', row.labelE - 1) + 1;
-  let lineEnd = text.indexOf('\n', row.labelE);
+/** The tab fields of the line a row's label ends on, from the first tab after `from`; undefined when the run is not all there. */
+function lineFields(text: string, from: number, run: Token[]): { fields: { s: number; e: number }[] } | undefined {
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  let lineEnd = text.indexOf('\n', from);
   if (lineEnd < 0) lineEnd = text.length;
   if (run[run.length - 1]!.e > lineEnd || run[0]!.s < lineStart) return undefined;
+  // from a line start (表四's row) the first field starts there; after a label, at the next tab
+  const firstTab = from === lineStart ? from - 1 : text.indexOf('\t', from);
+  if ((from !== lineStart && firstTab < 0) || firstTab >= lineEnd || firstTab > run[0]!.s) return undefined;
   const fields: { s: number; e: number }[] = [];
-  let p = row.labelE;
-  // skip to the first tab after the label
-  const firstTab = text.indexOf('\t', p);
-  if (firstTab < 0 || firstTab >= lineEnd) return undefined;
-  p = firstTab + 1;
+  let p = firstTab + 1;
   while (p <= lineEnd) {
     let q = text.indexOf('\t', p);
     if (q < 0 || q > lineEnd) q = lineEnd;
     fields.push({ s: p, e: q });
     p = q + 1;
   }
+  return { fields };
+}
+
+/**
+ * On a tab-separated line (tabs, pipes, HTML cells), blank cells are empty fields. Read the fields
+ * after `from` (a row's label end, or 表四's line start) on its line, right-aligned to the row's
+ * width (merged label columns come first) or left-aligned (表二: span fillers come last).
+ * Two numbers in one field are one cell written with a space (`2 05`): invalid, not two cells.
+ */
+export function cellsFromFields(text: string, from: number, run: Token[], spec: RowSpec, trail: number | undefined): (RawCell | undefined)[] | undefined {
+  const lf = lineFields(text, from, run);
+  if (!lf) return undefined;
+  const fields = lf.fields;
   const isEmpty = (f: { s: number; e: number }) => text.slice(f.s, f.e).trim() === '';
-  const left = row.spec.align === 'left';
-  if (!left) while (fields.length && isEmpty(fields[fields.length - 1]!)) fields.pop();
-  if (fields.length < row.spec.width) return undefined;
-  const take = left ? fields.slice(0, row.spec.width) : fields.slice(fields.length - row.spec.width);
+  const left = spec.align === 'left';
+  if (!left) {
+    if (trail === undefined) while (fields.length && isEmpty(fields[fields.length - 1]!)) fields.pop();
+    else {
+      // the layout's own trailing fields only: an empty field before them is a blank last cell
+      for (let k = 0; k < trail; k++) {
+        if (!fields.length || !isEmpty(fields[fields.length - 1]!)) return undefined;
+        fields.pop();
+      }
+    }
+  }
+  if (fields.length < spec.width) return undefined;
+  const take = left ? fields.slice(0, spec.width) : fields.slice(fields.length - spec.width);
   let r = 0;
   const cells: (RawCell | undefined)[] = [];
   for (let c = 0; c < take.length; c++) {
@@ -235,12 +312,73 @@ function cellsFromFields(text: string, row: FoundRow, run: Token[]): (RawCell | 
       cells.push({ kind: 'blank', raw: '', s: f.s, e: f.s, value: null });
       continue;
     }
-    const t = run[r];
-    if (!t || t.s < f.s || t.e > f.e) return undefined;
-    cells.push(cellOf(t, row.spec, c));
+    const first = run[r];
+    if (!first || first.s < f.s || first.e > f.e) return undefined;
+    let last = first;
+    while (r + 1 < run.length && run[r + 1]!.e <= f.e) last = run[++r]!;
     r++;
+    if (last === first) cells.push(cellOf(first, spec, c));
+    else cells.push({ kind: 'invalid', raw: text.slice(first.s, last.e), s: first.s, e: last.e, value: null, spaced: true });
   }
   return r === run.length ? cells : undefined;
+}
+
+/** A line's shape with its cell text taken out: the tabs and pipes around it (spaces dropped). */
+function shapeOf(line: string, cell?: { s: number; e: number }, lineStart = 0): string {
+  const t = cell ? line.slice(0, cell.s - lineStart) + line.slice(cell.e - lineStart) : line;
+  return t.replace(/ /g, '');
+}
+
+/**
+ * One cell per line (`1288 |`, `\t1288`): a blank cell is a line of the cells' own shape with
+ * nothing in it (`  |`, `\t `). Read the lines after `from`'s line; undefined unless every line
+ * up to the row's width is one number or one such empty cell (`skipLead`: other lines before the
+ * first cell are passed over, for 表四, whose header lines come first).
+ */
+export function cellsFromLines(text: string, from: number, run: Token[], spec: RowSpec, skipLead = false): (RawCell | undefined)[] | undefined {
+  let p = text.indexOf('\n', from);
+  if (p < 0 || p > run[0]!.s || (!skipLead && text.slice(from, p).trim())) return undefined;
+  const lineOf = (k: number) => {
+    const s = text.lastIndexOf('\n', k - 1) + 1;
+    let e = text.indexOf('\n', k);
+    if (e < 0) e = text.length;
+    return { s, e };
+  };
+  // the numbers by line: one cell a line (two numbers on a line are one cell written `2 05`),
+  // all lines of one shape with a tab in it
+  const groups: Token[][] = [];
+  let shape: string | undefined;
+  for (const t of run) {
+    const g = groups[groups.length - 1];
+    if (g && t.s < lineOf(g[0]!.s).e) g.push(t);
+    else groups.push([t]);
+  }
+  for (const g of groups) {
+    const l = lineOf(g[0]!.s);
+    const sh = shapeOf(text.slice(l.s, l.e), { s: g[0]!.s, e: g[g.length - 1]!.e }, l.s);
+    if (shape === undefined) shape = sh;
+    if (sh !== shape || !sh.includes('\t')) return undefined;
+  }
+  const cells: (RawCell | undefined)[] = [];
+  let r = 0;
+  p++;
+  while (cells.length < spec.width && p <= text.length) {
+    const l = lineOf(p);
+    const g = groups[r];
+    if (g && g[0]!.s >= l.s && g[0]!.e <= l.e) {
+      const first = g[0]!;
+      const last = g[g.length - 1]!;
+      cells.push(g.length === 1 ? cellOf(first, spec, cells.length) : { kind: 'invalid', raw: text.slice(first.s, last.e), s: first.s, e: last.e, value: null, spaced: true });
+      r++;
+    } else if (shapeOf(text.slice(l.s, l.e)) === shape) {
+      const at = text.indexOf('\t', l.s);
+      // where the value goes: after a leading tab, else at the line start
+      const s = at === l.s ? at + 1 : l.s;
+      cells.push({ kind: 'blank', raw: '', s, e: s, value: null });
+    } else if (!(skipLead && !cells.length)) return undefined;
+    p = l.e + 1;
+  }
+  return r === groups.length && cells.length === spec.width ? cells : undefined;
 }
 
 /** Blank cells for a row whose label stands alone: positions of empty tab fields, if any. */

@@ -2,11 +2,11 @@
  * The three statistics tables, read from a region of the normalised text with the row matcher
  * and turned into the model (with source ranges).
  */
-import type { Cell, Label, PublicityTable, RequestsTable, ReviewLitigationTable, TableRow, Range } from '../model';
+import type { Cell, Label, PublicityTable, RequestsTable, ReviewLitigationTable, TableRow, Range, Unreadable } from '../model';
 import type { FormatTemplate } from '../format/template';
 import { alignAnywhere, alignAtEnd, allowedEdits, canonConst } from './labels';
 import { canonOf, tokenize, type Token } from './tokens';
-import { matchRows, splitDigits, type FoundRow, type RawCell, type RowSpec } from './rows';
+import { cellOf, cellsFromFields, cellsFromLines, firstCellsAddUp, matchRows, splitDigits, type FoundRow, type RawCell, type RowSpec } from './rows';
 import { sourceSlice, toSource, type Normalized } from './normalize';
 import { findGroupLabels, findHeaderLabels, headerTokens, table3HeaderSpecs, table4HeaderSpecs } from './headers';
 
@@ -17,8 +17,12 @@ export interface Region {
 
 function toCell(nz: Normalized, c: RawCell | undefined): Cell | undefined {
   if (!c) return undefined;
-  const cell: Cell = { raw: c.raw, range: toSource(nz, c.s, c.e), value: c.value, kind: c.kind };
+  // a blank cell sits right after its tab: the end of what stands for that tab (`<td>` in HTML)
+  const blankAt = c.kind === 'blank' && c.s > 0 && nz.text.charCodeAt(c.s - 1) === 9 ? toSource(nz, c.s - 1, c.s).end : -1;
+  const range = blankAt >= 0 ? { start: blankAt, end: blankAt } : toSource(nz, c.s, c.e);
+  const cell: Cell = { raw: c.raw, range, value: c.value, kind: c.kind };
   if (c.recovered) cell.recovered = true;
+  if (c.unit) cell.unit = { text: c.unit.text, range: toSource(nz, c.unit.s, c.unit.e) };
   return cell;
 }
 
@@ -87,7 +91,36 @@ function mayMatchWithin(label: string, text: string, k: number): boolean {
   return false;
 }
 
-function unreadableMsg(what: string): { zh: string; en: string } {
+/** Cells written as numbers with a space between them (`2 05`): unreadable, named by row and column. */
+function spacedCells(nz: Normalized, rows: FoundRow[], columns: (r: FoundRow) => string[]): Unreadable[] {
+  const out: Unreadable[] = [];
+  for (const r of rows) {
+    r.cells.forEach((c, i) => {
+      if (!c?.spaced) return;
+      const where = `${r.spec.label}·${columns(r)[i] ?? i + 1}`;
+      out.push({ range: toSource(nz, c.s, c.e), reason: spacedMsg(where, c.raw) });
+    });
+  }
+  return out;
+}
+
+function spacedMsg(where: string, raw: string): { zh: string; en: string } {
+  return { zh: `${where}“${raw}”中间有空格，无法确定数值`, en: `${where} “${raw}” has a space inside; its value cannot be told` };
+}
+
+function unreadableMsg(what: string, found?: number, width?: number): { zh: string; en: string } {
+  if (found !== undefined && width !== undefined && found > width) {
+    return {
+      zh: `${what}有 ${found} 个数值，多于 ${width} 个单元格，且前 ${width} 个不符合勾稽关系：无法确定各数值对应的单元格`,
+      en: `${what} has ${found} values for ${width} cells, and the first ${width} do not add up: which value belongs to which cell cannot be told`,
+    };
+  }
+  if (found !== undefined && width !== undefined && found > 1 && found < width) {
+    return {
+      zh: `${what}只有 ${found} 个数值，应有 ${width} 个：有空白单元格或数字连在一起，无法确定各数值对应的单元格（空白单元格应填 0）`,
+      en: `${what} has ${found} values where ${width} are required: a blank cell or digits run together; which value belongs to which cell cannot be told (fill blank cells with 0)`,
+    };
+  }
   return {
     zh: `${what}的数字连在一起或无法对应到单元格，无法可靠读取`,
     en: `the numbers of ${what} run together or cannot be assigned to cells; they cannot be read reliably`,
@@ -126,8 +159,9 @@ export function parseTable2(nz: Normalized, region: Region, t: FormatTemplate): 
     missingBlocks: t.table2.blocks.filter((b) => !blocks.some((x) => x.key === b.key)).map((b) => b.key),
     missingRows: specs.filter((s) => !m.rows.some((r) => r.spec === s)).map((s) => s.key),
     unreadable: [
-      ...m.rows.filter((r) => r.unreadable).map((r) => ({ range: toSource(nz, r.unreadable!.s, r.unreadable!.e), reason: unreadableMsg(r.spec.label) })),
-      ...m.extras.map((x) => ({ range: toSource(nz, x.s, x.e), reason: unreadableMsg('表二') })),
+      ...m.rows.filter((r) => r.unreadable).map((r) => ({ range: toSource(nz, r.unreadable!.s, r.unreadable!.e), reason: unreadableMsg(r.spec.label, r.unreadable!.found, r.spec.width) })),
+      ...m.extras.map((x) => ({ range: toSource(nz, x.s, x.e), reason: unreadableMsg(x.row) })),
+      ...spacedCells(nz, m.rows, (r) => t.table2.blocks.find((b) => r.spec.key.startsWith(b.key + '/'))?.columns.map((c) => c.label) ?? []),
     ],
     columnLabels: findColumnLabels(nz, tokens, ['信息内容', ...t.table2.blocks.flatMap((b) => b.columns.map((c) => c.label))]),
   };
@@ -137,6 +171,8 @@ export interface Table3Result {
   table: RequestsTable;
   /** Numbers left after the last row (a 表四 whose heading was lost, say). */
   trailing?: { tokens: Token[] };
+  /** Empty tab fields after a row's last cell in this layout (see MatchResult.trail), for 表四. */
+  trail?: number;
 }
 
 /** The row group a 2021 report may write as one row, as the 2019 format did (（六）其他处理). */
@@ -159,6 +195,7 @@ export function parseTable3(nz: Normalized, region: Region, t: FormatTemplate): 
   // a collapsed group row and its sub-rows cannot both stand
   const collapsed = m.rows.find((r) => r.spec.collapsedGroupOf);
   const rows = m.rows.filter((r) => !(collapsed && r.spec.key.startsWith(collapsed.spec.key + '.')) || false);
+  const itemsUnder = collapsed ? m.rows.filter((r) => r.spec.key.startsWith(collapsed.spec.key + '.')).map((r) => r.spec.key) : [];
   const templateKeys = t.table3.rows.map((r) => r.key);
   const missing = templateKeys.filter((k) => !rows.some((r) => r.spec.key === k) && !(collapsed && k.startsWith(collapsed.spec.key + '.')));
   let trailing: Table3Result['trailing'];
@@ -171,14 +208,16 @@ export function parseTable3(nz: Normalized, region: Region, t: FormatTemplate): 
     columns: t.table3.columns.map((c) => c.key),
     missingRows: missing,
     unreadable: [
-      ...rows.filter((r) => r.unreadable).map((r) => ({ range: toSource(nz, r.unreadable!.s, r.unreadable!.e), reason: unreadableMsg(r.spec.label) })),
-      ...m.extras.map((x) => ({ range: toSource(nz, x.s, x.e), reason: unreadableMsg('表三') })),
+      ...rows.filter((r) => r.unreadable).map((r) => ({ range: toSource(nz, r.unreadable!.s, r.unreadable!.e), reason: unreadableMsg(r.spec.label, r.unreadable!.found, r.spec.width) })),
+      ...m.extras.map((x) => ({ range: toSource(nz, x.s, x.e), reason: unreadableMsg(x.row) })),
+      ...spacedCells(nz, rows, () => t.table3.columns.map((c) => c.label)),
       ...m.orphans.filter((o) => o.s < lastRow).map((o) => ({ range: toSource(nz, o.s, o.e), reason: unreadableMsg('表三') })),
     ],
     columnLabels: findHeaderLabels(nz, headerTokens(tokens, table3HeaderEnd(tokens, rows)), table3HeaderSpecs(t)),
     groupLabels: findGroupLabels(nz, tokens, rows.map((r) => ({ key: r.spec.key, labelS: r.labelS })), t),
   };
-  return { table, trailing };
+  if (itemsUnder.length) table.itemsUnderGroup = itemsUnder;
+  return { table, trailing, trail: m.trail };
 }
 
 /** Where 表三's header ends: at its first number or its first row's label. */
@@ -189,7 +228,7 @@ function table3HeaderEnd(tokens: Token[], rows: FoundRow[]): number {
 
 const T4_HEADER = /行政复议|行政诉讼|结果维持|结果纠正|其他结果|尚未审结|总计|复议后起诉|直接起诉/;
 
-export function parseTable4(nz: Normalized, region: Region | undefined, t: FormatTemplate, fallback?: Token[]): ReviewLitigationTable | undefined {
+export function parseTable4(nz: Normalized, region: Region | undefined, t: FormatTemplate, fallback?: Token[], trail?: number): ReviewLitigationTable | undefined {
   const tokens = region ? tokenize(nz.text, region.s, region.e) : [];
   // the first run of numbers after the header labels
   let i = 0;
@@ -204,6 +243,8 @@ export function parseTable4(nz: Normalized, region: Region | undefined, t: Forma
   // the header is the text before the data row
   const headerEnd = i < tokens.length ? tokens[i]!.s : Infinity;
   let run: Token[] = [];
+  // where the header's last label ends: one cell per line, the blank cells' lines come after it
+  const lastLabelEnd = i > 0 ? tokens[i - 1]!.e : undefined;
   while (i < tokens.length && tokens[i]!.kind !== 'text') run.push(tokens[i++]!);
   const usedFallback = !run.length && fallback && fallback.length > 0;
   if (usedFallback) run = fallback!;
@@ -218,29 +259,35 @@ export function parseTable4(nz: Normalized, region: Region | undefined, t: Forma
     return true;
   };
   const spec: RowSpec = { key: 'table4', label: '', width, accepts: groupsAddUp };
-  const m = matchRowsForRun(nz, run, spec);
+  const names = t.table4.groups.flatMap((g) => t.table4.columns.map((c) => `${g.label}·${c.label}`));
+  const m = matchRowsForRun(nz, run, spec, trail, usedFallback ? undefined : lastLabelEnd, names);
   const all = usedFallback ? run : tokens;
   return {
     range: all.length ? regionRange(nz, all) : { start: 0, end: 0 },
     cells: m.cells,
     missingRows: run.length ? [] : ['table4'],
-    unreadable: m.unreadable ? [{ range: m.unreadable, reason: unreadableMsg('表四') }] : [],
+    unreadable: m.unreadable ? [m.unreadable] : [],
     columnLabels: findHeaderLabels(nz, headerTokens(tokens, headerEnd), table4HeaderSpecs(t)),
   };
 }
 
-function matchRowsForRun(nz: Normalized, run: Token[], spec: RowSpec): { cells: (Cell | undefined)[]; unreadable?: Range } {
+function matchRowsForRun(nz: Normalized, run: Token[], spec: RowSpec, trail: number | undefined, headerEnd: number | undefined, names: string[]): { cells: (Cell | undefined)[]; unreadable?: Unreadable } {
   const w = spec.width;
   if (!run.length) return { cells: new Array(w).fill(undefined) };
-  const cell = (tk: Token): Cell => {
-    const v = Number(tk.text);
-    const ok = tk.kind === 'num' && Number.isInteger(v) && v >= 0;
-    return { raw: tk.text, range: toSource(nz, tk.s, tk.e), value: ok ? v : null, kind: ok ? 'number' : 'invalid' };
-  };
+  // on a tab-separated line the fields say which cell is blank (or written `2 05`)
+  const line = lineAround(nz.text, run[0]!.s);
+  const byFields = run.length !== w ? (cellsFromFields(nz.text, line.s, run, spec, trail) ?? (headerEnd !== undefined ? cellsFromLines(nz.text, headerEnd, run, spec, true) : undefined)) : undefined;
+  if (byFields) {
+    const at = byFields.findIndex((c) => c?.spaced);
+    const spaced = byFields[at];
+    return { cells: byFields.map((c) => toCell(nz, c)), unreadable: spaced ? { range: toSource(nz, spaced.s, spaced.e), reason: spacedMsg(names[at] ?? '表四', spaced.raw) } : undefined };
+  }
+  const cell = (tk: Token, c: number): Cell => toCell(nz, cellOf(tk, spec, c))!;
+  if (run.length > w && !firstCellsAddUp(run, spec)) return { cells: new Array(w).fill(undefined), unreadable: { range: toSource(nz, run[0]!.s, run[run.length - 1]!.e), reason: unreadableMsg('表四', run.length, w) } };
   if (run.length >= w) {
     return {
       cells: run.slice(0, w).map(cell),
-      unreadable: run.length > w ? toSource(nz, run[w]!.s, run[run.length - 1]!.e) : undefined,
+      unreadable: run.length > w ? { range: toSource(nz, run[w]!.s, run[run.length - 1]!.e), reason: unreadableMsg('表四') } : undefined,
     };
   }
   const digits = run.every((t) => t.kind === 'num' && /^\d+$/.test(t.text)) ? run.map((t) => t.text).join('') : '';
@@ -248,35 +295,9 @@ function matchRowsForRun(nz: Normalized, run: Token[], spec: RowSpec): { cells: 
   if (digits.length >= w) {
     const splits = splitDigits(digits, w, spec.accepts, 2);
     if (splits.length === 1) return { cells: splits[0]!.map((v) => ({ raw: String(v), range, value: v, kind: 'number', recovered: true })) };
-    return { cells: new Array(w).fill(undefined), unreadable: range };
   }
-  // blank cells on a tab-separated line
-  const line = lineAround(nz.text, run[0]!.s);
-  if (run[run.length - 1]!.e <= line.e) {
-    const fields: { s: number; e: number }[] = [];
-    let p = line.s;
-    while (p <= line.e) {
-      let q = nz.text.indexOf('\t', p);
-      if (q < 0 || q > line.e) q = line.e;
-      fields.push({ s: p, e: q });
-      p = q + 1;
-    }
-    while (fields.length && !nz.text.slice(fields[fields.length - 1]!.s, fields[fields.length - 1]!.e).trim()) fields.pop();
-    while (fields.length && !nz.text.slice(fields[0]!.s, fields[0]!.e).trim() && fields.length > w) fields.shift();
-    // as many written fields as tokens (a field like `0x` is text, not a token: then this does not apply)
-    if (fields.length === w && fields.filter((f) => nz.text.slice(f.s, f.e).trim()).length === run.length) {
-      let r = 0;
-      const cells: Cell[] = fields.map((f) => {
-        if (!nz.text.slice(f.s, f.e).trim()) return { raw: '', range: toSource(nz, f.s, f.s), value: null, kind: 'blank' };
-        return cell(run[r++]!);
-      });
-      if (r === run.length) return { cells };
-    }
-  }
-  // which cells are empty cannot be told: the missing ones stay undefined
-  const cells: (Cell | undefined)[] = run.map(cell);
-  while (cells.length < w) cells.push(undefined);
-  return { cells };
+  // which cell is blank cannot be told: no value is placed
+  return { cells: new Array(w).fill(undefined), unreadable: { range, reason: unreadableMsg('表四', run.length, w) } };
 }
 
 function lineAround(text: string, pos: number): Region {

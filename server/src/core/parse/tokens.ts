@@ -13,9 +13,13 @@ export interface Token {
   /** Normalised-text offsets [s, e). */
   s: number;
   e: number;
+  /** A unit written after the number in the same cell (`1288件`): [s, e) and text; `text` is the number alone. */
+  unit?: { s: number; e: number; text: string };
 }
 
-const NUM = /^(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)$/;
+const NUM = /^(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?)$/;
+/** A number with a unit written in its cell (`1288件`, `12.5万元`): the number is read, the unit reported. */
+const NUM_UNIT = /^(\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?)(件|个|次|条|项|家|万元)$/;
 const SIGNED = /^[-－−]\d+(?:\.\d+)?$/;
 /** What people write where a number belongs: dashes, slashes, 无, letter O for zero. */
 const BAD = /^(?:[/／\\\-－—–_~～×xX*＊]+|[OoＯｏ〇]+|\d*[OoＯｏ]\d*[OoＯｏ\d]*|无|空|N\/?A|n\/?a)$/;
@@ -61,6 +65,12 @@ function splitChunk(text: string, s: number, e: number, out: Token[]) {
   const kind = classify(chunk);
   if (kind !== 'text') {
     out.push({ kind, text: chunk, s, e });
+    return;
+  }
+  const unit = NUM_UNIT.exec(chunk);
+  if (unit) {
+    const b = s + unit[1]!.length;
+    out.push({ kind: 'num', text: unit[1]!, s, e: b, unit: { s: b, e, text: unit[2]! } });
     return;
   }
   // Peel digit groups glued to label text, but keep list numbering (`1.属于`, `3、其他`),

@@ -322,8 +322,9 @@ function sumTables(reports: { file: string; r: NormalizedReport }[], t: ReturnTy
   }
   add(out.t4.cells, reports.map((x) => x.r.tables.t4.cells), (i) => `表四 第 ${i + 1} 格`);
   if (anyCollapsed) {
-    const n = reports.filter((x) => x.r.tables.t3.rows.some((r) => r.collapsed)).length;
-    notes.push({ zh: `${n} 份报告把表三“（六）其他处理”写成一行：汇总表列出（六）小计，其下 1–3 项只含分项填写的报告`, en: `${n} report(s) give table 3 “(6) other” as one row: the sum shows the (6) subtotal; its items 1–3 cover only the reports that itemise them` });
+    const which = reports.filter((x) => x.r.tables.t3.rows.some((r) => r.collapsed)).map((x) => x.file);
+    const n = which.length;
+    notes.push({ zh: `${n} 份报告把表三“（六）其他处理”写成一行（${which.join('、')}）：汇总表列出（六）小计，其下 1–3 项只含分项填写的报告`, en: `${n} report(s) give table 3 “(6) other” as one row (${which.join(', ')}): the sum shows the (6) subtotal; its items 1–3 cover only the reports that itemise them` });
     // sub-rows no longer add up to the subtotal: the column total is checked against the subtotal
   }
   out.checks = computeChecks(out, t);

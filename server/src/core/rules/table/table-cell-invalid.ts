@@ -31,6 +31,18 @@ function problemFor(cell: Cell, where: { zh: string; en: string }): Problem | un
   return { range: cell.range, message: { zh: `${where.zh}“${raw}”无效：${why.zh}`, en: `${where.en} “${raw}” is not valid: ${why.en}` } };
 }
 
+/** A number with a unit in its cell (`1288件`): the number is read, the unit does not belong there. */
+function unitProblem(cell: Cell | undefined, where: () => { zh: string; en: string }): Problem | undefined {
+  if (!cell?.unit) return undefined;
+  const w = where();
+  const u = cell.unit.text;
+  return {
+    range: cell.unit.range,
+    message: { zh: `${w.zh}“${cell.raw}${u}”不应写单位“${u}”，只填数字`, en: `${w.en} “${cell.raw}${u}” has the unit “${u}” in the cell; write the number only` },
+    fix: { title: { zh: `删去“${u}”`, en: `Remove “${u}”` }, edits: [{ range: cell.unit.range, newText: '' }], safe: true },
+  };
+}
+
 function missingCells(row: TableRow, what: { zh: string; en: string }, width: number): Problem | undefined {
   const present = row.cells.filter((c) => c).length;
   if (present === width) return undefined;
@@ -50,20 +62,24 @@ const rule: Rule = {
     category: 'table',
     defaultSeverity: 'error',
     fixable: true,
-    description: { zh: '表格单元格必须是有效数字：不能为空，不能写“/”“-”“无”、字母 O、负数或小数件数', en: 'Table cells must be valid numbers: not blank, “/”, “-”, “无”, the letter O, negative or fractional counts' },
+    description: { zh: '表格单元格必须是有效数字：不能为空，不能写“/”“-”“无”、字母 O、负数或小数件数，不能带单位', en: 'Table cells must be valid numbers: not blank, “/”, “-”, “无”, the letter O, negative or fractional counts, no unit' },
     docs: {
-      zh: '年报格式要求每个单元格都填数字，没有发生的填 0。空白、“/”“-”“无”、用字母 O 代替数字 0、负数、带小数的件数都不符合格式（表二“本年收费金额（单位：万元）”可以有小数；2019 年格式的“本年增/减”可以为负）。快速修复：空白填 0，字母 O 改为 0。',
-      en: 'Every cell must hold a number, 0 when nothing happened. Blank, “/”, “-”, “无”, the letter O, negative or fractional counts violate the format (table 2 fees in 万元 may be decimal; the 2019 “本年增/减” column may be negative). Fixes: 0 for a blank cell, the digit 0 for a letter O.',
+      zh: '年报格式要求每个单元格都填数字，没有发生的填 0。空白、“/”“-”“无”、用字母 O 代替数字 0、负数、带小数的件数都不符合格式（表二“本年收费金额（单位：万元）”可以有小数；2019 年格式的“本年增/减”可以为负）。单元格里写了单位（如“1288件”）时读取数字，但单位不应写在单元格里。空白单元格只在位置确定时（制表符、表格线、HTML 单元格、每格一行的空行）报告于该单元格，否则由 table-unreadable 报告。快速修复：空白填 0，字母 O 改为 0，删去单位。',
+      en: 'Every cell must hold a number, 0 when nothing happened. Blank, “/”, “-”, “无”, the letter O, negative or fractional counts violate the format (table 2 fees in 万元 may be decimal; the 2019 “本年增/减” column may be negative). A unit in the cell (“1288件”) is read past, but does not belong there. A blank cell is reported at the cell only where its place is certain (tabs, table rules, HTML cells, an empty line of a one-cell-per-line table); otherwise table-unreadable reports the row. Fixes: 0 for a blank cell, the digit 0 for a letter O, removing the unit.',
     },
   },
   check(ctx) {
     const { report, template: t } = ctx;
+    // a cell the parser could not read (`2 05`) is reported by table-unreadable
+    const unread = (c: Cell | undefined, table: { unreadable: { range: { start: number; end: number } }[] }) =>
+      !!c && table.unreadable.some((u) => u.range.start <= c.range.start && c.range.end <= u.range.end);
     for (const b of report.table2?.blocks ?? []) {
       const tb = t.table2.blocks.find((x) => x.key === b.key);
       for (const row of b.rows) {
         row.cells.forEach((c, i) => {
           const col = tb?.columns[i]?.label ?? '';
-          const p = c && c.kind !== 'number' && problemFor(c, { zh: `表二「${row.label.standard}」${col}`, en: `Table 2 “${row.label.standard}” ${col}` });
+          const where = () => ({ zh: `表二「${row.label.standard}」${col}`, en: `Table 2 “${row.label.standard}” ${col}` });
+          const p = c && !unread(c, report.table2!) && (c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where));
           if (p) ctx.report_(p);
         });
         const m = missingCells(row, { zh: `表二「${row.label.standard}」行`, en: `Table 2 row “${row.label.standard}”` }, b.columns.length);
@@ -73,7 +89,8 @@ const rule: Rule = {
     for (const row of report.table3?.rows ?? []) {
       const name = row.label.standard.replace(/（区分处理的.*$/, '');
       row.cells.forEach((c, i) => {
-        const p = c && c.kind !== 'number' && problemFor(c, { zh: `表三「${name}」${t3ColumnLabel(t, i)}`, en: `Table 3 “${name}” ${t3ColumnLabel(t, i)}` });
+        const where = () => ({ zh: `表三「${name}」${t3ColumnLabel(t, i)}`, en: `Table 3 “${name}” ${t3ColumnLabel(t, i)}` });
+        const p = c && !unread(c, report.table3!) && (c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where));
         if (p) ctx.report_(p);
       });
       const unreadable = report.table3!.unreadable.some((u) => u.range.start >= row.label.range.start && u.range.start < row.label.range.end + 400 && row.cells.every((c) => !c));
@@ -85,9 +102,12 @@ const rule: Rule = {
     const t4 = report.table4;
     if (t4 && !t4.unreadable.length) {
       t4.cells.forEach((c, i) => {
-        if (!c || c.kind === 'number') return;
-        const n = t4CellName(t, i);
-        const p = problemFor(c, { zh: `表四「${n.zh}」`, en: `Table 4 “${n.en}”` });
+        if (!c) return;
+        const where = () => {
+          const n = t4CellName(t, i);
+          return { zh: `表四「${n.zh}」`, en: `Table 4 “${n.en}”` };
+        };
+        const p = c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where);
         if (p) ctx.report_(p);
       });
       const present = t4.cells.filter((c) => c).length;

@@ -10,8 +10,8 @@ const rule: Rule = {
     fixable: false,
     description: { zh: '表格缺少标准格式中的行', en: 'A standard table row is missing' },
     docs: {
-      zh: '表二、表三的每一行都按标准格式查找（容忍断行、空格和笔误）。找不到的行逐一列出，位置标在它应在之处附近的行上。整张表缺失时只报 table-missing。',
-      en: 'Every standard row of tables 2 and 3 is looked for (tolerating broken lines, spaces and typos). Each row not found is named, placed at the nearest row. A wholly missing table is reported by table-missing instead.',
+      zh: '表二、表三的每一行都按标准格式查找（容忍断行、空格和笔误）。找不到的行逐一列出，位置标在它应在之处附近的行上。2021 年版报告把表三“（六）其他处理”按 2019 年版写成一行时，在该行报告一次，列出缺少的 3 个分项。整张表缺失时只报 table-missing。',
+      en: 'Every standard row of tables 2 and 3 is looked for (tolerating broken lines, spaces and typos). Each row not found is named, placed at the nearest row. A 2021-format report that writes table 3 “（六）其他处理” as one row, the 2019 way, is reported once at that row, naming the three missing items. A wholly missing table is reported by table-missing instead.',
     },
   },
   check(ctx) {
@@ -28,6 +28,19 @@ const rule: Rule = {
         const group = row.group ? t.table3.rowGroups.find((g) => g.key === row.group) : undefined;
         const name = group && group.key !== '三' ? `${group.label} ${row.label}` : row.label;
         ctx.report_({ range: at, message: { zh: `表三缺少“${name}”行`, en: `Table 3 lacks the row “${name}”` } });
+      }
+      // a group written as one row with values (the 2019 way) where this format itemises it: once, at that row
+      for (const row of t3.rows) {
+        const subs = t.table3.rows.filter((r) => r.group === row.key);
+        if (!subs.length || t.table3.rows.some((r) => r.key === row.key) || t3.itemsUnderGroup?.length) continue;
+        const items = subs.map((r) => r.label);
+        ctx.report_({
+          range: row.label.range,
+          message: {
+            zh: `表三“${row.label.standard}”写成了一行，缺少分项：${items.map((x) => `“${x}”`).join('、')}（${t.id} 年版格式要求分项填写）`,
+            en: `Table 3 “${row.label.standard}” is written as one row without its items: ${items.map((x) => `“${x}”`).join(', ')} (the ${t.id} format itemises it)`,
+          },
+        });
       }
     }
     const t2 = report.table2;
