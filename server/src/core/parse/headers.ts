@@ -79,8 +79,7 @@ export function findHeaderLabels(nz: Normalized, tokens: readonly Token[], specs
     standard,
     exact,
   });
-  // longest first: 法人或其他组织 before the 其他 inside it
-  const byLength = [...specs].sort((a, b) => canonConst(b.label).length - canonConst(a.label).length);
+  const byLength = longestFirst(specs);
   for (const spec of byLength) {
     const L = canonConst(spec.label);
     for (let p = buf.text.indexOf(L); p >= 0; p = buf.text.indexOf(L, p + 1)) {
@@ -115,6 +114,14 @@ export function findHeaderLabels(nz: Normalized, tokens: readonly Token[], specs
     }
   }
   return out.sort((x, y) => x.range.start - y.range.start);
+}
+
+/** Longest first: 法人或其他组织 is taken before the 其他 inside it. Sorted once per spec list. */
+const sortedSpecs = new WeakMap<HeaderSpec[], HeaderSpec[]>();
+function longestFirst(specs: HeaderSpec[]): HeaderSpec[] {
+  let sorted = sortedSpecs.get(specs);
+  if (!sorted) sortedSpecs.set(specs, (sorted = [...specs].sort((a, b) => canonConst(b.label).length - canonConst(a.label).length)));
+  return sorted;
 }
 
 /**
@@ -163,8 +170,26 @@ function pairStretch(text: string, buf: { text: string; at: number[] }, s: numbe
   return out;
 }
 
+/** The specs of a template's headers, made once per template (every table of every report asks). */
+function once(cache: WeakMap<FormatTemplate, HeaderSpec[]>, t: FormatTemplate, make: (t: FormatTemplate) => HeaderSpec[]): HeaderSpec[] {
+  let specs = cache.get(t);
+  if (!specs) cache.set(t, (specs = make(t)));
+  return specs;
+}
+const table3Specs = new WeakMap<FormatTemplate, HeaderSpec[]>();
+const table4Specs = new WeakMap<FormatTemplate, HeaderSpec[]>();
+
 /** 表三's header: its column labels, their two group labels and the note (only taken out). */
 export function table3HeaderSpecs(t: FormatTemplate): HeaderSpec[] {
+  return once(table3Specs, t, makeTable3Specs);
+}
+
+/** 表四's header: 行政复议 / 行政诉讼, under 行政诉讼 its two groups, and the five columns of each group. */
+export function table4HeaderSpecs(t: FormatTemplate): HeaderSpec[] {
+  return once(table4Specs, t, makeTable4Specs);
+}
+
+function makeTable3Specs(t: FormatTemplate): HeaderSpec[] {
   return [
     ...t.table3.columns.map((c) => ({ label: c.label, count: 1, report: true })),
     ...t.table3.columnGroups.map((g) => ({ label: g, count: 1, report: true })),
@@ -172,8 +197,7 @@ export function table3HeaderSpecs(t: FormatTemplate): HeaderSpec[] {
   ];
 }
 
-/** 表四's header: 行政复议 / 行政诉讼, under 行政诉讼 its two groups, and the five columns of each group. */
-export function table4HeaderSpecs(t: FormatTemplate): HeaderSpec[] {
+function makeTable4Specs(t: FormatTemplate): HeaderSpec[] {
   const levels = new Set<string>();
   for (const g of t.table4.groups) {
     const parts = g.label.split('·');

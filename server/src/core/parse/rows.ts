@@ -192,10 +192,15 @@ export function firstCellsAddUp(run: Token[], spec: RowSpec): boolean {
 /** True when two of the run's numbers share a tab field of one line (a cell written `2 05`). */
 function sharesField(text: string, run: Token[]): boolean {
   for (let k = 1; k < run.length; k++) {
-    const gap = text.slice(run[k - 1]!.e, run[k]!.s);
-    if (gap.indexOf('\t') < 0 && gap.indexOf('\n') < 0) {
-      const lineStart = text.lastIndexOf('\n', run[k]!.s) + 1;
-      if (text.indexOf('\t', lineStart) >= 0 && text.indexOf('\t', lineStart) < run[k]!.s) return true;
+    // scans stay inside the line: a document without tabs must not be searched to its end per row
+    let i = run[k - 1]!.e;
+    const s = run[k]!.s;
+    while (i < s && text.charCodeAt(i) !== 9 && text.charCodeAt(i) !== 10) i++;
+    if (i < s) continue; // a tab or a line break between them: two fields
+    for (let j = run[k - 1]!.s - 1; j >= 0; j--) {
+      const c = text.charCodeAt(j);
+      if (c === 10) break;
+      if (c === 9) return true; // a tab line, and no tab between the two numbers
     }
   }
   return false;
@@ -266,9 +271,13 @@ function lineFields(text: string, from: number, run: Token[]): { fields: { s: nu
   let lineEnd = text.indexOf('\n', from);
   if (lineEnd < 0) lineEnd = text.length;
   if (run[run.length - 1]!.e > lineEnd || run[0]!.s < lineStart) return undefined;
-  // from a line start (表四's row) the first field starts there; after a label, at the next tab
-  const firstTab = from === lineStart ? from - 1 : text.indexOf('\t', from);
-  if ((from !== lineStart && firstTab < 0) || firstTab >= lineEnd || firstTab > run[0]!.s) return undefined;
+  // from a line start (表四's row) the first field starts there; after a label, at the next tab (on this line)
+  let firstTab = from - 1;
+  if (from !== lineStart) {
+    firstTab = from;
+    while (firstTab < lineEnd && text.charCodeAt(firstTab) !== 9) firstTab++;
+  }
+  if (firstTab >= lineEnd || firstTab > run[0]!.s) return undefined;
   const fields: { s: number; e: number }[] = [];
   let p = firstTab + 1;
   while (p <= lineEnd) {
