@@ -32,6 +32,12 @@ test('the places an agency name starts with', () => {
   assert.deepEqual(names('广西壮族自治区人民政府'), ['广西壮族自治区/区']);
   assert.deepEqual(names('沛县大屯镇人民政府'), ['沛县/县', '大屯镇/镇']);
   assert.deepEqual(names('淮安经济技术开发区管理委员会'), ['淮安经济技术开发区/区']);
+  assert.deepEqual(names('杭州市西湖区人民政府'), ['杭州市/市', '西湖区/区']);
+  assert.deepEqual(names('萍乡市人民政府'), ['萍乡市/市']);
+  assert.deepEqual(names('贵州省人民政府办公厅'), ['贵州省/省']);
+  assert.deepEqual(names('北京市通州区商务局'), ['北京市/市', '通州区/区']);
+  assert.deepEqual(names('新乡县人民政府'), ['新乡县/县']);
+  assert.deepEqual(names('凉山彝族自治州人民政府'), ['凉山彝族自治州/州']);
   assert.deepEqual(names('国家税务总局'), []);
   assert.deepEqual(names('市场监督管理局'), []);
 });
@@ -63,10 +69,27 @@ test('a city government’s report that speaks as a district, in every layout', 
   assert.match(fixed, /我市共受理/);
 });
 
-test('a bureau’s report that speaks as a commission or as a city', () => {
-  const text = render(withOverview(BUREAU, '我委认真落实条例，我市各部门依法办理。'), 'markdown');
-  assert.deepEqual(shown(text), ['我委 → 局', '我市 → 区']);
+test('a bureau’s report that speaks as a commission, or a city bureau’s that speaks as a district', () => {
+  const text = render(withOverview(BUREAU, '我委认真落实条例，我县各部门依法办理。'), 'markdown');
+  assert.deepEqual(shown(text), ['我委 → 局', '我县 → 区']);
   assertFixRoundTrip(text, ID);
+  assert.deepEqual(shown(render(withOverview({ ...ZEROS, agency: '淮安市商务局' }, '我区各部门依法办理。'), 'pdf')), ['我区 → 市']);
+});
+
+test('a higher level can be the agency’s own: a district’s 我市, a town’s 我县, a 州 city’s 我市', () => {
+  const quiet: [string, string][] = [
+    ['淮安市清河区商务局', '按照我市统一部署，我区各部门依法办理。'],
+    ['沛县大屯镇人民政府', '按照我县统一部署，我镇依法办理。'],
+    ['杭州市人民政府', '我市依法办理。'],
+    ['杭州市西湖区人民政府', '我区依法办理，我市统一部署。'],
+    ['萍乡市人民政府', '我市依法办理。'],
+    ['贵州省人民政府', '我省依法办理。'],
+    ['北京市通州区人民政府', '我区依法办理。'],
+    ['新乡县人民政府', '我县依法办理。'],
+    ['恩施州人民政府', '我州依法办理，我市各部门配合。'],
+    ['淮安市公安局洪泽分局', '我区依法办理，我局认真答复。'],
+  ];
+  for (const [agency, sentence] of quiet) assert.deepEqual(shown(render(withOverview({ ...ZEROS, agency }, sentence), 'tsv')), [], agency);
 });
 
 test('words that only look like self-references are not reported', () => {
@@ -89,4 +112,13 @@ test('a signature naming another place than the title', () => {
   assert.deepEqual(found(`${base}\n淮安市人民政府办公室\n2025年1月20日\n`), []);
   const district = render({ ...HUAIAN_2024, agency: '洪泽区人民政府' }, 'tsv');
   assert.deepEqual(found(`${district}\n淮安市洪泽区人民政府\n2025年1月20日\n`), []);
+  // short and full forms of one place
+  const signed: [string, string][] = [
+    ['凉山彝族自治州人民政府', '凉山州人民政府办公室'],
+    ['长阳土家族自治县人民政府', '长阳县人民政府办公室'],
+    ['淮安经济技术开发区管理委员会', '淮安经开区管委会'],
+    ['两江新区管理委员会', '重庆两江新区管理委员会'],
+    ['杭州市西湖区人民政府', '西湖区人民政府办公室'],
+  ];
+  for (const [agency, signer] of signed) assert.deepEqual(found(`${render({ ...HUAIAN_2024, agency }, 'tsv')}\n${signer}\n2025年1月20日\n`), [], signer);
 });

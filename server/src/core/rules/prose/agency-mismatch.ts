@@ -9,45 +9,66 @@ import { prose } from './text';
  * neighbour's report, and these words are the ones left unchanged.
  */
 
-/** Administrative units, longest first; the self-reference word each level uses (自治区 → 我区). */
-const UNITS: [unit: string, level: string][] = [
-  ['特别行政区', '区'],
-  ['自治区', '区'],
-  ['自治州', '州'],
-  ['自治县', '县'],
-  ['街道', '街道'],
-  ['省', '省'],
-  ['市', '市'],
-  ['州', '州'],
-  ['区', '区'],
-  ['县', '县'],
-  ['镇', '镇'],
-  ['乡', '乡'],
+/**
+ * Administrative units, longest first, with the self-reference word each uses (自治区 → 我区)
+ * and their rank (1 province … 4 township): a report may speak of a higher level as its own
+ * (a district's 我市 can be its city), never of another one of its rank or below.
+ */
+const UNITS: [unit: string, level: string, rank: number][] = [
+  ['特别行政区', '区', 1],
+  ['自治区', '区', 1],
+  ['自治州', '州', 2],
+  ['自治县', '县', 3],
+  ['街道', '街道', 4],
+  ['省', '省', 1],
+  ['市', '市', 2],
+  ['州', '州', 2],
+  ['区', '区', 3],
+  ['县', '县', 3],
+  ['镇', '镇', 4],
+  ['乡', '乡', 4],
 ];
+const RANK = new Map(UNITS.map(([, level, rank]) => [level, rank]));
 /** Names that end in a unit character without being a place: 住房和城乡, 社区, 景区, 城区, 辖区. */
 const NOT_A_PLACE = /[和与及的局委办厅院所站队处科]|政府|人民|^城$|城$|社$|景$|辖$|片$|校$|矿$|市$/;
 const MAX_NAME = 10;
 
+export interface Place {
+  /** The place with its unit: 杭州市. */
+  name: string;
+  /** The name without its unit: 杭州. */
+  base: string;
+  level: string;
+  rank: number;
+}
+
 /** The places an agency's name starts with, outermost first: 淮安市洪泽区人民政府 → 淮安市, 洪泽区. */
-export function placesOf(agency: string): { name: string; level: string }[] {
-  const out: { name: string; level: string }[] = [];
+export function placesOf(agency: string): Place[] {
+  const out: Place[] = [];
   let rest = agency;
   for (;;) {
-    let found: { name: string; level: string; length: number } | undefined;
-    // the shortest name before a unit: 淮安市洪泽区 is two places, not one
+    let found: (Place & { length: number }) | undefined;
+    // the shortest name before a unit (淮安市洪泽区 is two places), but a unit character followed
+    // by another unit is part of the name: 杭州市, 萍乡市, 贵州省 are not 杭州, 萍乡, 贵州
     for (let end = 1; end <= Math.min(MAX_NAME, rest.length - 1) && !found; end++) {
-      for (const [unit, level] of UNITS) {
+      for (const [unit, level, rank] of UNITS) {
         if (!rest.startsWith(unit, end)) continue;
         const name = rest.slice(0, end);
         if (!/^[\u4e00-\u9fff]+$/.test(name) || NOT_A_PLACE.test(name) || (unit === '乡' && name.endsWith('城'))) continue;
-        found = { name: name + unit, level, length: end + unit.length };
+        if (UNITS.some(([u]) => rest.startsWith(u, end + unit.length) && u.length === 1 && unit.length === 1)) continue;
+        found = { name: name + unit, base: name, level, rank, length: end + unit.length };
         break;
       }
     }
     if (!found) return out;
-    out.push({ name: found.name, level: found.level });
+    out.push({ name: found.name, base: found.base, level: found.level, rank: found.rank });
     rest = rest.slice(found.length);
   }
+}
+
+/** Two names of one place, full or short: 凉山彝族自治州 / 凉山州, 淮安经济技术开发区 / 淮安经开区, 两江新区 / 重庆两江新区. */
+function samePlace(a: Place, b: Place): boolean {
+  return a.base.includes(b.base.slice(0, 2)) || b.base.includes(a.base.slice(0, 2));
 }
 
 /** The kind of agency by the end of its name, for the kinds that speak of themselves as 我局, 我委, 我办, 我厅. */
@@ -66,9 +87,14 @@ function kindOf(agency: string): string | undefined {
 const SELF = /我(街道|省|市|区|县|州|镇|乡|局|委|办|厅)(?![托理事结公法域场民级份面部势])/g;
 const LEVELS = new Set(['街道', '省', '市', '区', '县', '州', '镇', '乡']);
 
-/** The self-reference a report of this agency uses for its level: 淮安市人民政府 → 我市. */
+/**
+ * The level a report of this agency speaks as (淮安市人民政府 → 市). Unknown for a branch named
+ * after a lower place than its name's (淮安市公安局洪泽分局 speaks as 我区).
+ */
 function ownLevel(report: Report): string | undefined {
-  const places = report.agency ? placesOf(report.agency.text) : [];
+  const agency = report.agency?.text ?? '';
+  if (/分局|分院|分中心|分所|分队|派出/.test(agency)) return undefined;
+  const places = placesOf(agency);
   return places[places.length - 1]?.level;
 }
 
@@ -97,8 +123,12 @@ const rule: Rule = {
       if (p.text.indexOf('我') < 0) continue;
       for (const m of p.text.matchAll(SELF)) {
         const word = m[1]!;
-        const expected = LEVELS.has(word) ? level : kind;
+        const isLevel = LEVELS.has(word);
+        const expected = isLevel ? level : kind;
         if (!expected || expected === word) continue;
+        // a higher level can be the agency's own city or province (a district's 我市); a city
+        // named X州 is also 我市
+        if (isLevel && (RANK.get(word)! < RANK.get(expected)! || (expected === '州' && word === '市'))) continue;
         const start = p.range.start + m.index!;
         ctx.report_({
           range: { start, end: start + m[0].length },
@@ -114,7 +144,7 @@ const rule: Rule = {
     const signer = report.dateLine?.signer;
     if (!signer) return;
     const own = placesOf(agency);
-    const clash = placesOf(signer.text).find((s) => own.some((o) => o.level === s.level && o.name !== s.name));
+    const clash = placesOf(signer.text).find((s) => own.some((o) => o.level === s.level && !samePlace(o, s)));
     if (!clash) return;
     ctx.report_({
       range: signer.range,
