@@ -3,8 +3,8 @@
 // section and a heading written without its number are still read as before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, parseReport, FORMAT_2021, type Report } from '../../server/src/core';
-import { HUAIAN_2024, LAYOUTS, render, withCell, type Layout } from '../helpers/layouts';
+import { lint, parseReport, FORMAT_2021 } from '../../server/src/core';
+import { HUAIAN_2024, LAYOUTS, render, tableValues as values, withCell, type Layout } from '../helpers/layouts';
 import { assertFixRoundTrip } from '../helpers/fix';
 
 const TITLE = FORMAT_2021.sections.map((s) => s.title);
@@ -47,14 +47,6 @@ function withTitleRow(text: string, layout: Layout, n: number): string {
     html: '',
   };
   return text.slice(0, at) + eolOf(layout) + row[layout] + text.slice(at);
-}
-
-function values(r: Report) {
-  const t2: Record<string, (number | null)[]> = {};
-  for (const b of r.table2?.blocks ?? []) for (const row of b.rows) t2[row.key] = row.cells.map((c) => c?.value ?? null);
-  const t3: Record<string, (number | null)[]> = {};
-  for (const row of r.table3?.rows ?? []) t3[row.key] = row.cells.map((c) => c?.value ?? null);
-  return { t2, t3, t4: r.table4?.cells.map((c) => c?.value ?? null) ?? [] };
 }
 
 const structureOrTable = (text: string) =>
