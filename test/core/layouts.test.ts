@@ -2,16 +2,8 @@
 // (or stay quiet) the same way in each.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, parseReport, LineIndex, FORMAT_2021, type Report } from '../../server/src/core';
-import { HUAIAN_2024, LAYOUTS, render, withCell, type ReportData } from '../helpers/layouts';
-
-function values(r: Report) {
-  const t2: Record<string, (number | null)[]> = {};
-  for (const b of r.table2?.blocks ?? []) for (const row of b.rows) t2[row.key] = row.cells.map((c) => c?.value ?? null);
-  const t3: Record<string, (number | null)[]> = {};
-  for (const row of r.table3?.rows ?? []) t3[row.key] = row.cells.map((c) => c?.value ?? null);
-  return { t2, t3, t4: r.table4?.cells.map((c) => c?.value ?? null) ?? [] };
-}
+import { lint, parseReport, LineIndex, FORMAT_2021 } from '../../server/src/core';
+import { HUAIAN_2024, LAYOUTS, render, tableValues as values, withCell, type ReportData } from '../helpers/layouts';
 
 function expected(d: ReportData) {
   return { t2: d.t2, t3: d.t3, t4: d.t4 };

@@ -3,7 +3,7 @@
  * table layout seen in real reports, so the parser can be held to "same result whatever the
  * layout". Labels and order come from the format template, numbers from the caller.
  */
-import { FORMAT_2021, type FormatTemplate } from '../../server/src/core';
+import { FORMAT_2021, type FormatTemplate, type Report } from '../../server/src/core';
 
 export interface ReportData {
   agency: string;
@@ -35,6 +35,15 @@ export const HUAIAN_2024: ReportData = {
   },
   t4: [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20],
 };
+
+/** The values a report's tables were read with, keyed as ReportData is (null: no value). */
+export function tableValues(r: Report) {
+  const t2: Record<string, (number | null)[]> = {};
+  for (const b of r.table2?.blocks ?? []) for (const row of b.rows) t2[row.key] = row.cells.map((c) => c?.value ?? null);
+  const t3: Record<string, (number | null)[]> = {};
+  for (const row of r.table3?.rows ?? []) t3[row.key] = row.cells.map((c) => c?.value ?? null);
+  return { t2, t3, t4: r.table4?.cells.map((c) => c?.value ?? null) ?? [] };
+}
 
 export function withCell(d: ReportData, table: 't3' | 't4', key: string, col: number, value: number): ReportData {
   const copy: ReportData = JSON.parse(JSON.stringify(d));

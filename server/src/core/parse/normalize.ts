@@ -29,7 +29,8 @@ export interface Normalized {
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ', thinsp: ' ' };
 /** Tags that end a line (rows, paragraphs) or a cell, in HTML input. */
 const LINE_TAGS = /^(tr|p|br|div|li|h[1-6]|table|tbody|thead|section|article|ul|ol)$/i;
-const CELL_TAGS = /^(td|th)$/i;
+/** A <caption> reads as a cell of its table: it is no heading of its own. */
+const CELL_TAGS = /^(td|th|caption)$/i;
 
 /** The text is an HTML page (a table, paragraph or line-break tag near the start). */
 export function looksLikeHtml(src: string): boolean {

@@ -4,6 +4,7 @@
  * and sub-headings.
  */
 import { canon, editDistance } from './labels';
+import { captionPrefixLength, isCaptionLine, trailingUnitNote } from './captions';
 import type { FormatTemplate } from '../format/template';
 
 export interface Line {
@@ -82,6 +83,8 @@ interface TitleForms {
   tableRowLabels: Set<string>;
   /** Per section: canonical standard body and aliases. */
   bodies: { number: number; forms: string[]; standard: string; longest: number }[];
+  /** Canonical openings of the tables' first header lines (第二十条, （本列数据, 申请人情况, 行政复议). */
+  tableStarts: string[];
 }
 
 const titleCache = new WeakMap<FormatTemplate, TitleForms>();
@@ -96,6 +99,9 @@ function titleForms(template: FormatTemplate): TitleForms {
         const forms = [standard, ...sec.aliases.map(canon)];
         return { number: sec.number, forms, standard, longest: Math.max(...forms.map((x) => x.length)) };
       }),
+      tableStarts: [template.table2.blocks[0]?.label ?? '', template.table3.note, ...template.table3.columnGroups, template.table4.groups[0]?.label ?? '', '信息内容']
+        .map((x) => canon(x).slice(0, 4))
+        .filter((x) => x.length === 4),
     };
     titleCache.set(template, f);
   }
@@ -104,7 +110,7 @@ function titleForms(template: FormatTemplate): TitleForms {
 
 /** Lines that read as one of the six section headings. */
 export function findSectionHeadings(lines: Lines, template: FormatTemplate): HeadingLine[] {
-  const out: HeadingLine[] = [];
+  const out: (HeadingLine & { k: number; caption: boolean })[] = [];
   const forms = titleForms(template);
   for (let k = 0; k < lines.length; k++) {
     const ls = lines.s(k);
@@ -114,11 +120,19 @@ export function findSectionHeadings(lines: Lines, template: FormatTemplate): Hea
     const lead = leadLength(text);
     let stop = text.length;
     while (stop > lead && (text.charCodeAt(stop - 1) === 42 || isJsSpace(text.charCodeAt(stop - 1)))) stop--;
+    // a unit note after the title (（单位：件）) is no part of the heading
+    const unit = trailingUnitNote(text.slice(lead, stop));
+    if (unit > 0) {
+      stop = lead + unit;
+      while (stop > lead && isJsSpace(text.charCodeAt(stop - 1))) stop--;
+    }
     const trimmed = text.slice(lead, stop);
     if (!trimmed || trimmed.length > MAX_HEADING_LEN) continue;
     const m = /^([一二三四五六七八九十])\s*[、.．，,]\s*/.exec(trimmed);
     if (!m && /^[（(\d]/.test(trimmed)) continue; // （一） and 1. are sub-headings
-    const body = m ? trimmed.slice(m[0].length) : trimmed;
+    // a table caption naming a section (表3  收到和处理…) is read without its 表3
+    const cap = m ? 0 : captionPrefixLength(trimmed);
+    const body = m ? trimmed.slice(m[0].length) : trimmed.slice(cap);
     if (/申请数量|办理结果|继续办理|^第二十条/.test(body)) continue;
     if (/[。；;]$/.test(body) && body.length > 12) continue; // a sentence, not a heading
     let number = 0;
@@ -150,9 +164,43 @@ export function findSectionHeadings(lines: Lines, template: FormatTemplate): Hea
     if (!m && editDistance(cb, sec.standard) > 2) continue;
     // a heading is its title, not a title with a sentence after it
     if (cb.length > sec.longest + 6) continue;
-    out.push({ number, s: ls + lead, e: ls + lead + trimmed.length, text: trimmed, marker: m ? m[1]! : '' });
+    // a caption, or a cell (a table's title row; an HTML <caption> reads as one)
+    const caption = !m && (cap > 0 || text.indexOf('\t') >= 0);
+    out.push({ number, s: ls + lead, e: ls + lead + trimmed.length, text: trimmed, marker: m ? m[1]! : '', k, caption });
+  }
+  return withoutCaptions(out, lines, forms);
+}
+
+/**
+ * Lines that name a section but belong to its table are no headings: a caption or a table's
+ * title row when the section has a heading of its own (else the first of them stands in for
+ * the missing heading, as before), and a bare unnumbered line right above a table's header
+ * in the section it names (the numbered heading came before it). An unnumbered line in prose,
+ * or one that opens its section, is still a heading.
+ */
+function withoutCaptions(found: (HeadingLine & { k: number; caption: boolean })[], lines: Lines, forms: TitleForms): HeadingLine[] {
+  const headed = new Set(found.filter((h) => !h.caption).map((h) => h.number));
+  const out: HeadingLine[] = [];
+  const kept = new Set<number>();
+  for (const h of found) {
+    if (h.caption && (headed.has(h.number) || kept.has(h.number))) continue;
+    if (!h.marker && !h.caption && out[out.length - 1]?.number === h.number && tableFollows(lines, h.k, forms)) continue;
+    out.push({ number: h.number, s: h.s, e: h.e, text: h.text, marker: h.marker });
+    kept.add(h.number);
   }
   return out;
+}
+
+/** The next non-blank line after line k opens a table: a row of cells, a caption, or a table's first header label. */
+function tableFollows(lines: Lines, k: number, forms: TitleForms): boolean {
+  for (let j = k + 1; j < lines.length && j <= k + 5; j++) {
+    const t = lines.text(j);
+    if (!t.trim()) continue;
+    if (t.indexOf('\t') >= 0 || isCaptionLine(t, 0, t.length)) return true;
+    const c = canon(t);
+    return forms.tableStarts.some((x) => c.startsWith(x));
+  }
+  return false;
 }
 
 /**

@@ -4,6 +4,7 @@
  * digits glued to label text (`数量801000081`) are split off.
  */
 import { canonCode, numberingDots } from './labels';
+import { isCaptionLine } from './captions';
 
 export type TokenKind = 'text' | 'num' | 'bad';
 
@@ -27,9 +28,21 @@ const BAD = /^(?:[/／\\\-－—–_~～×xX*＊]+|[OoＯｏ〇]+|\d*[OoＯｏ]\
 export function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let i = from;
+  let lineStart = true;
   while (i < to) {
     const c = text.charCodeAt(i);
+    if (lineStart) {
+      lineStart = false;
+      // a caption (表3) or unit note line is not table data: its digits are no cells
+      let e = text.indexOf('\n', i);
+      if (e < 0 || e > to) e = to;
+      if (isCaptionLine(text, i, e)) {
+        i = e;
+        continue;
+      }
+    }
     if (c === 32 || c === 9 || c === 10) {
+      if (c === 10) lineStart = true;
       i++;
       continue;
     }
