@@ -151,6 +151,8 @@ test('the base of a share in a 其中 list is the count the 其中 belongs to, n
     N36,
     Q7,
     '全年共收到政府信息公开申请260件，办结257件，其中予以公开106件（含依申请主动公开10件），占41.2%。',
+    // a change before 其中 is not the list's count
+    '全年共发布信息200条，较上年增加20条，其中政策文件8条，占4%。',
     // no 其中: the base may be 260 or 257; 41.2% fits 257
     '全年共收到政府信息公开申请260件，办结257件，予以公开106件，占41.2%。',
     // a 共 total does not reach past 。 or a ； outside a 其中 list

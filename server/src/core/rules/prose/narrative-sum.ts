@@ -133,7 +133,11 @@ function countBefore(s: string, at: number): Total | undefined {
     }
   }
   const m = COUNT_BEFORE.exec(s.slice(Math.max(0, k - 12), k));
-  return m ? { value: Number(m[1]), unit: m[2]!, end: k } : undefined;
+  if (!m) return undefined;
+  // “较上年增加20条，其中…”: a change is not what the list breaks down
+  const start = k - m[0].length;
+  if (NOT_PART.test(s.slice(Math.max(0, start - 4), start))) return undefined;
+  return { value: Number(m[1]), unit: m[2]!, end: k };
 }
 
 /** Counts of `unit` in [from, to) larger than the part and not themselves parts with a share: other plausible bases. */
