@@ -140,3 +140,51 @@ test('real report: seed 004 line 7, fixed in place', () => {
   assert.deepEqual(diags(fixed, RULE), []);
   assertFixRoundTrip(seed, RULE);
 });
+
+test('the base of a share in a 其中 list is the count the 其中 belongs to, not an earlier 共 total (a 。 ends its reach)', () => {
+  // correct reports (fphunt FP3): 5 ÷ 125 = 4.0%, 106 ÷ 257 = 41.2%
+  const ES = '本年度共收到信息公开申请129件（含网上申请53件），加上上年结转的0件，共需办理129件。已办结125件，其中予以公开5件，占4.0%；部分公开17件，占13.6%。结转下年度继续办理4件。';
+  const N36 = '全年共收到政府信息公开申请260件，办结257件，其中予以公开106件，占41.2%。';
+  const Q7 = '全年共收到政府信息公开申请260件，其中自然人申请164件，占63.1%，法人或其他组织申请96件，占36.9%；答复257件，其中予以公开106件，占41.2%。';
+  const quiet = [
+    ES,
+    N36,
+    Q7,
+    '全年共收到政府信息公开申请260件，办结257件，其中予以公开106件（含依申请主动公开10件），占41.2%。',
+    // a change before 其中 is not the list's count
+    '全年共发布信息200条，较上年增加20条，其中政策文件8条，占4%。',
+    // no 其中: the base may be 260 or 257; 41.2% fits 257
+    '全年共收到政府信息公开申请260件，办结257件，予以公开106件，占41.2%。',
+    // a 共 total does not reach past 。 or a ； outside a 其中 list
+    '全年共收到政府信息公开申请260件。予以公开106件，占41.2%。',
+    '全年共收到政府信息公开申请260件；予以公开106件，占41.2%。',
+  ];
+  for (const layout of LAYOUTS) {
+    for (const requests of quiet) {
+      for (const text of [reportWith(layout, { overview: overview(requests) }), reportWith(layout, { overview: overview(pdfLines(requests, 17)) })]) {
+        assert.deepEqual(diags(text, RULE).map((d) => d.message.zh), [], `${layout}: ${requests}`);
+      }
+    }
+  }
+  const loud: [string, RegExp, boolean][] = [
+    [ES.replace('4.0%', '4.4%'), /5件 ÷ 125件 = 4\.0%.*4\.4%/, true],
+    [Q7.replace('41.2%', '42.1%'), /106件 ÷ 257件 = 41\.2%.*42\.1%/, true],
+    [N36.replace('41.2%', '40.2%'), /106件 ÷ 257件 = 41\.2%/, true],
+    // no 其中 and fits neither 260 nor 257: reported against the 共 total, the fix only offered
+    ['全年共收到政府信息公开申请260件，办结257件，予以公开106件，占45.0%。', /106件 ÷ 260件 = 40\.8%.*45\.0%/, false],
+  ];
+  for (const layout of ['tsv', 'pdf', 'crlf-bom-fullwidth', 'html'] as const) {
+    for (const [requests, msg, safe] of loud) {
+      for (const broken of [false, true]) {
+        const text = reportWith(layout, { overview: overview(broken ? pdfLines(requests, 13) : requests) });
+        const d = diags(text, RULE);
+        assert.equal(d.length, 1, `${layout}: ${requests}`);
+        assert.match(ascii(d[0]!.message.zh), msg);
+        // (a percentage broken inside its number has no fix)
+        if (!broken) assert.equal(d[0]!.fix?.safe, safe, requests);
+      }
+    }
+  }
+  const fixed = assertFixRoundTrip(reportWith('tsv', { overview: overview(ES.replace('4.0%', '4.4%')) }), RULE);
+  assert.ok(fixed.includes('其中予以公开5件，占4.0%'));
+});

@@ -200,3 +200,35 @@ test('real report: 淮安 2024 with one number changed in its PDF text', () => {
     assert.equal(lineOf(text, d[0]!), line);
   }
 });
+
+test('a count of all cases followed by its 信息公开 subset, a pending count of all lawsuits, and parts of the year are not compared as the table\'s', () => {
+  // correct against 淮安 2024 (表四: 复议 351, 直接起诉 26, 复议后起诉 20; 尚未审结 37, 1, 6); fphunt FP4–FP6
+  const R8 = '2024年，市政府作为被申请人的行政复议案件共860件，作为被告的行政诉讼案件共420件；其中涉及政府信息公开的行政复议351件、行政诉讼46件。';
+  const R5 = '因政府信息公开工作引发行政诉讼46件，其中直接起诉26件，经复议后起诉20件，已审结39件，尚未审结7件。';
+  const cases: [string, string[]][] = [
+    [R8, []],
+    ['全市共收到行政复议申请3560件，依法受理3210件，其中政府信息公开类351件，结果维持72件。', []],
+    [R5, []],
+    ['全年共办结政府信息公开申请3050件，其中按期答复3050件，延期答复0件。', []],
+    ['全年共办结政府信息公开申请3050件，按期答复3040件，逾期答复10件。', []],
+    ['全年共收到政府信息公开申请3119件，其中前三季度收到2000件，第四季度收到1119件。', []],
+    ['全年上半年受理政府信息公开申请1500件，下半年受理1619件。', []],
+    ['1—6月受理政府信息公开申请1500件，7—12月受理政府信息公开申请1619件。', []],
+    // the subset itself is 表四's count, and a clause about one group is compared with it
+    [R8.replace('复议351件', '复议350件'), ['350']],
+    [R8.replace('诉讼46件', '诉讼45件'), ['45']],
+    ['经复议后起诉20件，其中尚未审结5件。', ['5']],
+    ['因政府信息公开工作引发行政诉讼46件，其中尚未审结8件。', ['8']],
+    // dates that cover the whole year do not narrow it
+    ['截至12月31日，全市共受理政府信息公开申请3118件。', ['3118']],
+    ['1—12月共受理政府信息公开申请3118件。', ['3118']],
+  ];
+  for (const layout of LAYOUTS) {
+    for (const [sentence, expected] of cases) {
+      for (const requests of [sentence, pdfLines(sentence, 13)]) {
+        const text = withRequests(layout, `（二）依申请公开情况。${requests}`);
+        assert.deepEqual(diags(text, RULE).map((d) => ascii(at(text, d.range))), expected, `${layout}: ${requests}`);
+      }
+    }
+  }
+});

@@ -41,8 +41,8 @@ const rule: Rule = {
     fixable: true,
     description: { zh: '正文中的合计、分项与百分比不一致', en: 'A total, its parts or a percentage in the prose do not agree' },
     docs: {
-      zh: '检查“共N条，其中a条、b条……”：分项之和超过总数，或分项含“其他/其余”（即已列全）而和不等于总数时报告。分项是同一类的件数（申请人、申请渠道、办理结果、办理进度等，见 `words/breakdown-kinds.json`）：“其中自然人申请3001件，答复3050件”中的答复是另一类，不算分项；“（其中……）”的分项到右括号为止。“a条，占总数的P%”按所写精度重新计算（允许四舍五入或截尾），不符时报告，快速修复改为正确的百分比；“占答复（受理、办结……）总数的P%”以前文最近的“答复……N件”为基数，这时修复只作为快速修复提供（基数可能认错），`--fix` 不应用。',
-      en: 'Checks “共N条，其中a条、b条…”: reported when the parts add up to more than N, or list 其他/其余 (so claim to be complete) and do not add up to N. The parts are counts of one kind (applicants, channels, results, progress …, see `words/breakdown-kinds.json`): in “其中自然人申请3001件，答复3050件” the 答复 count is of another kind and not a part; a “（其中…）” list ends at its parenthesis. “a条，占总数的P%” is recomputed at its stated precision (rounding or truncation accepted); the fix writes the correct percentage. “占答复（受理, 办结 …）总数的P%” is computed on the last “答复…N件” before it; that fix is a quick fix only (the base may be another count), not applied by `--fix`.',
+      zh: '检查“共N条，其中a条、b条……”：分项之和超过总数，或分项含“其他/其余”（即已列全）而和不等于总数时报告。分项是同一类的件数（申请人、申请渠道、办理结果、办理进度等，见 `words/breakdown-kinds.json`）：“其中自然人申请3001件，答复3050件”中的答复是另一类，不算分项；“（其中……）”的分项到右括号为止。“a条，占总数的P%”按所写精度重新计算（允许四舍五入或截尾），不符时报告，快速修复改为正确的百分比。基数是该“其中”所属的件数（“已办结125件，其中予以公开5件，占4.0%”以125为基数）；没有“其中”时是同一句中的“共…N件”（句号、列举外的分号之后不再沿用），这时句中其他件数也可能是基数，百分比与其中任何一个相符都不报告，修复只作为快速修复提供；“占答复（受理、办结……）总数的P%”以前文最近的“答复……N件”为基数，这时修复只作为快速修复提供（基数可能认错），`--fix` 不应用。',
+      en: 'Checks “共N条，其中a条、b条…”: reported when the parts add up to more than N, or list 其他/其余 (so claim to be complete) and do not add up to N. The parts are counts of one kind (applicants, channels, results, progress …, see `words/breakdown-kinds.json`): in “其中自然人申请3001件，答复3050件” the 答复 count is of another kind and not a part; a “（其中…）” list ends at its parenthesis. “a条，占总数的P%” is recomputed at its stated precision (rounding or truncation accepted); the fix writes the correct percentage. The base is the count the 其中 belongs to (“已办结125件，其中予以公开5件，占4.0%”: 125); without a 其中 it is the 共…N件 of the same sentence (a 。, or a ； outside a 其中 list, ends its reach), and as the sentence\'s other counts may be the base too, a percentage that fits any of them is not reported and the fix is a quick fix only. “占答复（受理, 办结 …）总数的P%” is computed on the last “答复…N件” before it; that fix is a quick fix only (the base may be another count), not applied by `--fix`.',
     },
   },
   check(ctx) {
@@ -55,22 +55,20 @@ const rule: Rule = {
       for (let m = TOTAL.exec(s); m; m = TOTAL.exec(s)) totals.push({ value: Number(m[1]), unit: m[2]!, end: m.index + m[0].length });
       for (const t of totals) checkParts(ctx, c, s, t);
       SHARE.lastIndex = 0;
-      let ti = -1;
       for (let m = SHARE.exec(s); m; m = SHARE.exec(s)) {
-        while (ti + 1 < totals.length && totals[ti + 1]!.end <= m.index) ti++;
-        // the nearest total before the share, with the same unit; a named base (占答复总数) is the last count of that word
-        let t: Total | undefined;
-        if (m[3]) t = namedBase(s, m[3], m[2]!, m.index);
-        else for (let k = ti; k >= 0 && k > ti - 3; k--) if (totals[k]!.unit === m[2]) { t = totals[k]; break; }
+        const part = Number(m[1]);
+        // a named base (占答复总数) is the last count of that word; otherwise the count the 其中 list belongs to
+        const b = m[3] ? { base: namedBase(s, m[3], m[2]!, m.index), others: [], certain: false } : shareBase(s, totals, m[2]!, m.index, part);
+        const t = b.base;
         // a total far back (PDF paragraphs can be whole sections) is about something else
         if (!t || t.value <= 0 || m.index - t.end > 150) continue;
-        const part = Number(m[1]);
         if (part > t.value) continue;
         const stated = m[4]!;
         const decimals = stated.includes('.') ? stated.length - stated.indexOf('.') - 1 : 0;
         const actual = (part / t.value) * 100;
-        const unitStep = 10 ** -decimals;
-        if (Math.abs(Number(stated) - actual) < unitStep - 1e-9) continue;
+        const fits = (base: number) => Math.abs(Number(stated) - (part / base) * 100) < 10 ** -decimals - 1e-9;
+        // when the base is not certain, the percentage is wrong only if it fits none of the plausible bases
+        if (fits(t.value) || b.others.some(fits)) continue;
         const right = actual.toFixed(decimals);
         // the fix keeps the width of the digits as written (Word text often has full-width digits)
         const newText = c.s.charCodeAt(m.index + m[0].length - 2) >= 0xff10 ? right.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) - 48 + 0xff10)) : right;
@@ -84,13 +82,75 @@ const rule: Rule = {
             en: `Wrong percentage: ${part} / ${t.value} = ${right}%, the text says ${stated}%`,
           },
           fix: contiguous(c, numStart, numStart + stated.length)
-            ? { title: { zh: `改为 ${right}%`, en: `Change to ${right}%` }, edits: [{ range: numRange, newText }], safe: !m[3] } // a base found by its word may be another count of it: offered only
+            ? { title: { zh: `改为 ${right}%`, en: `Change to ${right}%` }, edits: [{ range: numRange, newText }], safe: b.certain } // a base found by its word, or one of several counts, may be the wrong one: offered only
             : undefined,
         });
       }
     }
   },
 };
+
+const COUNT_BEFORE = new RegExp(`(\\d+)(${UNIT})$`);
+const COUNT_IN = new RegExp(`(?<![\\d.])(\\d+)(${UNIT})(?![\\d%％])`, 'g');
+
+/**
+ * The base of “a件，占P%” at `at`. Inside a 其中 list it is the count the 其中 belongs to
+ * (“已办结125件，其中予以公开5件，占4.0%”), certain when written just before it. Otherwise the
+ * nearest 共 total of the sentence (a 。 ends its reach, so does a ； outside a 其中 list), with the
+ * sentence's other counts as further plausible bases (“共收到260件，办结257件，予以公开106件，占41.2%”).
+ */
+function shareBase(s: string, totals: Total[], unit: string, at: number, part: number): { base: Total | undefined; others: number[]; certain: boolean } {
+  const sentStart = s.lastIndexOf('。', at - 1) + 1;
+  const q = s.lastIndexOf('其中', at);
+  if (q >= sentStart) {
+    const owner = countBefore(s, q);
+    if (owner && owner.unit === unit) {
+      const others = countsIn(s, q, at, unit, part);
+      return { base: owner, others, certain: !others.length };
+    }
+  }
+  let base: Total | undefined;
+  for (const t of totals) {
+    if (t.end > at) break;
+    if (t.end < sentStart || t.unit !== unit) continue;
+    const semi = s.slice(t.end, at).search(/[；;]/);
+    if (semi >= 0 && !s.slice(t.end, t.end + semi).includes('其中')) continue;
+    base = t;
+  }
+  if (!base) return { base, others: [], certain: false };
+  return { base, others: countsIn(s, sentStart, at, unit, part).filter((v) => v !== base.value), certain: false };
+}
+
+/** The count written just before `at` (“125件，”, “194条。”, “129件（含网上申请53件），”). */
+function countBefore(s: string, at: number): Total | undefined {
+  let k = at;
+  while (k > 0 && '，,。：:'.includes(s[k - 1]!)) k--;
+  if (s[k - 1] === '）' || s[k - 1] === ')') {
+    for (let depth = 0; k > 0 && k > at - 60; ) {
+      const ch = s[--k];
+      if (ch === '）' || ch === ')') depth++;
+      else if ((ch === '（' || ch === '(') && --depth === 0) break;
+    }
+  }
+  const m = COUNT_BEFORE.exec(s.slice(Math.max(0, k - 12), k));
+  if (!m) return undefined;
+  // “较上年增加20条，其中…”: a change is not what the list breaks down
+  const start = k - m[0].length;
+  if (NOT_PART.test(s.slice(Math.max(0, start - 4), start))) return undefined;
+  return { value: Number(m[1]), unit: m[2]!, end: k };
+}
+
+/** Counts of `unit` in [from, to) larger than the part and not themselves parts with a share: other plausible bases. */
+function countsIn(s: string, from: number, to: number, unit: string, part: number): number[] {
+  const text = s.slice(from, to);
+  const out: number[] = [];
+  COUNT_IN.lastIndex = 0;
+  for (let m = COUNT_IN.exec(text); m; m = COUNT_IN.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m[2] === unit && Number(m[1]) > part && !/^[，,]?(?:约占|占)/.test(text.slice(end, end + 3))) out.push(Number(m[1]));
+  }
+  return out;
+}
 
 /** “答复3050件” before a share of “答复总数”: the last count of `word` in the 150 characters before `at`. */
 function namedBase(s: string, word: string, unit: string, at: number): Total | undefined {

@@ -168,6 +168,12 @@ const NONE_CORRECTED_BEFORE = /(?:均未|均没有|未|没有|无)被?$/;
 const SUBSET = /其中|通过|网上|网络|当面|信函|传真|邮寄|电子邮件/;
 const OTHER = /上年|去年|上一年|同期|同比|较|乡镇|各部门|部门|单位|镇|街道|累计|各县|县区|区县|各区|各地|各级|市级|县级|区级|本级/;
 const SELF = /[本我](?:部门|单位)/g;
+/** Words before a number that make it a part of the year's count: a time span narrower than the year, 按期/延期 answers. */
+const PART_OF = /季度|半年|[上中下]旬|\d{1,2}(?:月?[—–\-~～至到]\d{1,2})?月|[一二三四五六七八九十]{1,3}(?:月?[—–\-~～至到][一二三四五六七八九十]{1,3})?月|按期|按时|如期|延期|逾期|超期/;
+/** Dates that do not narrow the year (“1—12月”, “截至12月31日”, “12月底”). */
+const WHOLE_YEAR = /(?<![\d一二三四五六七八九十])(?:1|一)月?[—–\-~～至到](?:12|十二)月|(?:12|十二)月(?:\d{1,2}日|[三]?[十]?[一]?日|底|末)/g;
+/** “其中涉及政府信息公开的…”, “其中政府信息公开类…”: the information-disclosure subset of a wider count. */
+const DISCLOSURE_SUBSET = /其中[，,]?(?:涉及|属于|有关|关于|因|为|是)?(?:政府)?信息公开/;
 const CATEGORY_WORDS = /予以公开|部分公开|不予|无法提供|告知|补正/;
 
 /** Nouns after “N件” that make it a count of something other than information requests. */
@@ -192,6 +198,23 @@ function subject(s: string, from: number, i: number, all: boolean): number[] | u
   const suits = /复议后/.test(before) ? [2] : /直接/.test(before) ? [1] : [1, 2];
   if (all) return [...(review >= 0 ? [0] : []), ...(suit >= 0 ? suits : [])];
   return suit > review ? suits : [0];
+}
+
+/**
+ * Whether an outcome at `i` (尚未审结4件) is clearly about the last group named before it: named in
+ * its own clause, or a 其中 follows that mention, or the sentence names one group only. In
+ * “行政诉讼9件，其中直接起诉6件，经复议后起诉3件，尚未审结4件” it may be about all lawsuits.
+ */
+function clearSubject(s: string, from: number, i: number): boolean {
+  if (/复议|诉讼|起诉/.test(s.slice(clauseStart(s, i, from), i))) return true;
+  const text = s.slice(from, i);
+  const kinds = new Set<string>();
+  let last = -1;
+  for (const m of text.matchAll(/(?:未经|不经)?复议直接起诉|直接(?:提起)?(?:起诉|行政诉讼)|复议后(?:提起)?(?:起诉|行政诉讼)|复议|诉讼|起诉/g)) {
+    kinds.add(/直接/.test(m[0]) ? 'direct' : /后/.test(m[0]) ? 'after' : m[0] === '复议' ? 'review' : 'suit');
+    last = m.index + m[0].length;
+  }
+  return kinds.size <= 1 || text.slice(last).includes('其中');
 }
 
 interface Claim {
@@ -225,8 +248,8 @@ const rule: Rule = {
     fixable: false,
     description: { zh: '正文数字与表格不一致（如正文称受理申请17件，表三本年新收总计95件）', en: 'A number in the prose contradicts a table (e.g. 17 applications in the text, 95 in table 3)' },
     docs: {
-      zh: '正文中的受理（收到、新收）申请数及其中自然人、法人或其他组织的申请数，办结（答复）数、上年结转数、结转下年度数，以及予以公开、部分公开、不予公开等各类办理结果件数，与表三对应行的“总计”比较；行政复议、行政诉讼（未经复议直接起诉、复议后起诉）的件数及其中结果维持、结果纠正、其他结果、尚未审结的件数与表四比较。正文称“未收到政府信息公开申请”而表三本年新收大于 0、称“未发生行政复议、行政诉讼”而表四有案件、称“均获维持”而表四有结果纠正或尚未审结的，也报告。每处都报告，消息给出两边的数字，并指向表格单元格。匹配忽略换行（PDF 文本在句中断行、跨页）和全角数字。为避免误报：行政复议、行政诉讼的数字只在谈及政府信息公开（或依申请公开）的句子中、或在第四部分中比较（政府年报常另述全部行政复议案件）；“受理、办结”等须是申请（12345 热线工单等不比较）；带“其中通过网上、上年、同比、各部门、乡镇、各县区、本级”等限定或写明其他年份的数字不比较（“结转至2025年”在 2024 年报告中即结转下年度）；一句中同时给出“本级”和全市（全区）数字时，表格与其中任何一个相符都不报告；表格自身的合计有误时，正文与各分项之和一致也不报告（由表格规则报告）。',
-      en: 'Applications received (受理, 收到, 新收) and their natural-person / organisation split, handled (办结, 答复), carried over from last year and to next year, and the counts of each result (予以公开, 部分公开, 不予公开 …) in the prose are compared with the 总计 of the matching 表三 rows; review and lawsuit counts (direct, after review) and their upheld / corrected / other / pending counts with 表四. “No applications received” while 表三 has new applications, “no reviews or lawsuits” while 表四 has cases, and “all upheld” while 表四 has corrected or pending cases are reported too. Every occurrence is reported with both numbers, pointing at the table cells. Line breaks and page breaks (PDF text) and full-width digits are ignored. To stay quiet on other numbers: review and lawsuit counts are compared only in a sentence about information disclosure (or in section 四), since a government\'s report also counts all its reviews; 受理 and 办结 must be about requests (not hotline tickets); numbers qualified by 其中通过网上, 上年, 同比, 各部门, 乡镇, 各县区, 本级 … or by another year are not compared (“结转至2025年” in a 2024 report is carried forward to next year); when a sentence gives the agency\'s own (本级) figure and the whole city\'s, the table may agree with either; when the table\'s own total is off, prose that matches the sum of its parts is left to the table rules.',
+      zh: '正文中的受理（收到、新收）申请数及其中自然人、法人或其他组织的申请数，办结（答复）数、上年结转数、结转下年度数，以及予以公开、部分公开、不予公开等各类办理结果件数，与表三对应行的“总计”比较；行政复议、行政诉讼（未经复议直接起诉、复议后起诉）的件数及其中结果维持、结果纠正、其他结果、尚未审结的件数与表四比较。正文称“未收到政府信息公开申请”而表三本年新收大于 0、称“未发生行政复议、行政诉讼”而表四有案件、称“均获维持”而表四有结果纠正或尚未审结的，也报告。每处都报告，消息给出两边的数字，并指向表格单元格。匹配忽略换行（PDF 文本在句中断行、跨页）和全角数字。为避免误报：行政复议、行政诉讼的数字只在谈及政府信息公开（或依申请公开）的句子中、或在第四部分中比较（政府年报常另述全部行政复议案件），同一句后文有“其中涉及政府信息公开的……”时，前面的全部案件数不比较，这一分项本身与表四比较；结果维持、尚未审结等只在明确属于某一类案件时比较（“行政诉讼9件，其中直接起诉6件，经复议后起诉3件，尚未审结4件”中的尚未审结可能指全部诉讼，不比较）；“受理、办结”等须是申请（12345 热线工单等不比较）；带“其中通过网上、上年、同比、各部门、乡镇、各县区、本级”等限定、限于一年中的一段（第四季度、上半年、1—6月）、带“按期、延期、逾期”或写明其他年份的数字不比较（“结转至2025年”在 2024 年报告中即结转下年度）；一句中同时给出“本级”和全市（全区）数字时，表格与其中任何一个相符都不报告；表格自身的合计有误时，正文与各分项之和一致也不报告（由表格规则报告）。',
+      en: 'Applications received (受理, 收到, 新收) and their natural-person / organisation split, handled (办结, 答复), carried over from last year and to next year, and the counts of each result (予以公开, 部分公开, 不予公开 …) in the prose are compared with the 总计 of the matching 表三 rows; review and lawsuit counts (direct, after review) and their upheld / corrected / other / pending counts with 表四. “No applications received” while 表三 has new applications, “no reviews or lawsuits” while 表四 has cases, and “all upheld” while 表四 has corrected or pending cases are reported too. Every occurrence is reported with both numbers, pointing at the table cells. Line breaks and page breaks (PDF text) and full-width digits are ignored. To stay quiet on other numbers: review and lawsuit counts are compared only in a sentence about information disclosure (or in section 四), since a government\'s report also counts all its reviews, and a count followed in its sentence by “其中涉及政府信息公开的…” is not compared (that subset is); an outcome (upheld, pending …) is compared only when it clearly belongs to one group (in “行政诉讼9件，其中直接起诉6件，经复议后起诉3件，尚未审结4件” the pending count may be of all lawsuits); 受理 and 办结 must be about requests (not hotline tickets); numbers qualified by 其中通过网上, 上年, 同比, 各部门, 乡镇, 各县区, 本级 …, by a part of the year (第四季度, 上半年, 1—6月), by 按期/延期/逾期 or by another year are not compared (“结转至2025年” in a 2024 report is carried forward to next year); when a sentence gives the agency\'s own (本级) figure and the whole city\'s, the table may agree with either; when the table\'s own total is off, prose that matches the sum of its parts is left to the table rules.',
     },
   },
   check(ctx) {
@@ -274,11 +297,15 @@ const rule: Rule = {
           if (T4_WORDS.has(m[0]) ? section !== 4 && !/信息公开|依申请/.test(about) : GENERIC_WORDS.has(m[0]) && !/申请|信息公开/.test(about)) continue;
           // (本单位, 我部门 are the agency itself)
           const lead = s.slice(clauseStart(s, claim.from, sent.start), claim.from).replace(SELF, '');
-          if (OTHER.test(lead) || (!claim.subsetOk && SUBSET.test(lead))) continue;
+          // (“其中涉及政府信息公开的行政复议14件” is 表四's own count)
+          const subsetOk = claim.subsetOk || (T4_WORDS.has(m[0]) && DISCLOSURE_SUBSET.test(lead));
+          if (OTHER.test(lead) || (!subsetOk && SUBSET.test(lead)) || PART_OF.test(lead.replace(WHOLE_YEAR, ''))) continue;
           const yearBefore = lastYear(s.slice(sent.start, claim.from));
           if (year !== undefined && yearBefore !== undefined && yearBefore !== year) continue;
           // “共收到行政复议 200 件，其中涉及政府信息公开的 3 件”: the first number is not ours
           if (claim.kind === 'count' && /^[^。；]{0,6}其中[^。；]{0,12}(?:政府信息公开|信息公开)/.test(s.slice(claim.end, sent.end))) continue;
+          // … nor when the subset comes later in the sentence (“复议案件共86件，诉讼案件共42件；其中涉及政府信息公开的…”)
+          if (claim.kind === 'count' && DISCLOSURE_SUBSET.test(s.slice(claim.end, sent.end))) continue;
           // “市政府本级…812件，全市…3119件”: a sentence with the agency's own figure and a wider one;
           // the 本级 figure is not compared, and the other agrees when the table has the 本级 one
           if (claim.kind === 'count' && s.slice(sent.start, sent.end).includes('本级') && new RegExp(`(?<!\\d)${claim.q.value}件`).test(s.slice(sent.start, sent.end))) continue;
@@ -496,7 +523,7 @@ function read(s: string, at: number, word: string, sent: Range, r: Report, q: Q)
         return [{ i: k, j: at + 2, from: k, what: groupNames(groups), q: quantity, kind: 'uncorrected', end: at + 2 }];
       }
       const groups = subject(s, sent.start, from, false);
-      if (!groups) return [];
+      if (!groups || !clearSubject(s, sent.start, from)) return [];
       const what = { zh: `${groups.length === 2 ? '行政诉讼' : GROUPS[groups[0]!]!.zh}${COLS[col]!.zh}`, en: `${groups.length === 2 ? 'lawsuits' : GROUPS[groups[0]!]!.en} ${COLS[col]!.en}` };
       const quantity = q(`o${groups.join('')}${col}`, () => t4(r, groups, col));
       const forward = count(s, at, OUTCOME, at, what, quantity, { from, subsetOk: true });
