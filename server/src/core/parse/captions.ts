@@ -35,8 +35,10 @@ export function isCaptionLine(text: string, s: number, e: number): boolean {
   const c = text.charCodeAt(i);
   // only lines opening with 表, 附, a bracket or 单/计 can be one: others cost no regex
   if (!(c === 0x8868 || c === 0x9644 || c === 0xff08 || c === 40 || c === 0x5355 || c === 0x8ba1)) return false;
+  if (e - i > 80) return false;
   const line = text.slice(i, e).trimEnd();
-  if (line.length > 80) return false;
+  // a line opening with a bracket (（一）予以公开, every row of 表三) is a caption only as a unit note
+  if (c !== 0x8868 && c !== 0x9644) return line.indexOf('单位') >= 0 && UNIT_LINE.test(line);
   const p = captionPrefixLength(line);
   if (p) return !/\d/.test(line.slice(p).replace(/\d{4}\s*年/g, ''));
   return UNIT_LINE.test(line);

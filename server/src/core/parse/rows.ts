@@ -73,6 +73,7 @@ export function matchRows(text: string, tokens: readonly Token[], specs: readonl
   let pendingRemainder: { row: FoundRow; rest: string } | undefined;
   const pending: { row: FoundRow; run: Token[] }[] = [];
   const trails = new Set<number>();
+  let trailSamples = 0;
   let i = 0;
   while (i < tokens.length) {
     // a run of label text, then a run of numbers
@@ -155,8 +156,14 @@ export function matchRows(text: string, tokens: readonly Token[], specs: readonl
     if (best.truncated) pendingRemainder = { row, rest: canonLabels[best.idx]!.slice(written.length) };
     if (run.length === spec.width && !sharesField(text, run)) {
       row.cells = run.map((t, c) => cellOf(t, spec, c));
-      const n = trailingFields(text, row, run);
-      if (n !== undefined) trails.add(n);
+      // a few clean rows show how the layout ends a row; more only cost time (every row of every report)
+      if (trailSamples < TRAIL_SAMPLES && trails.size <= 1) {
+        const n = trailingFields(text, row, run);
+        if (n !== undefined) {
+          trails.add(n);
+          trailSamples++;
+        }
+      }
     } else pending.push({ row, run });
     result.rows.push(row);
     found.add(spec.key);
@@ -205,6 +212,9 @@ function sharesField(text: string, run: Token[]): boolean {
   }
   return false;
 }
+
+/** Clean rows asked how the layout ends a row (they agree, or the layout has no single answer). */
+const TRAIL_SAMPLES = 4;
 
 /** Empty fields after the last cell of a clean row on a tab line (a closing pipe gives one), or undefined. */
 function trailingFields(text: string, row: FoundRow, run: Token[]): number | undefined {

@@ -67,7 +67,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 }
 
 function classify(s: string): TokenKind {
-  if (NUM.test(s) || SIGNED.test(s)) return 'num';
+  if (plainDigits(s) || NUM.test(s) || SIGNED.test(s)) return 'num';
   if (BAD.test(s)) return 'bad';
   return 'text';
 }
@@ -132,13 +132,18 @@ export function canonOf(tokens: readonly Token[]): { text: string; at: number[] 
   return { text: numberingDots(text), at };
 }
 
+/** Only ASCII digits (most cells): no regex needed to read or classify it. */
+function plainDigits(s: string): boolean {
+  if (!s.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function numericValue(s: string): number {
   // most cells are plain digits: no replace (two regexes per cell add up over a thousand reports)
-  let plain = s.length > 0;
-  for (let i = 0; i < s.length && plain; i++) {
-    const c = s.charCodeAt(i);
-    plain = c >= 48 && c <= 57;
-  }
-  if (plain) return Number(s);
+  if (plainDigits(s)) return Number(s);
   return Number(s.replace(/[,，]/g, '').replace(/^[－−]/, '-'));
 }

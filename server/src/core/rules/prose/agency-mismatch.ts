@@ -117,14 +117,15 @@ const rule: Rule = {
     const { report } = ctx;
     if (!report.agency) return;
     const agency = report.agency.text;
-    const level = ownLevel(report);
-    const kind = kindOf(agency);
+    // the agency's level and kind are read at the first self-reference (most paragraphs have none)
+    let own: { level?: string; kind?: string } | undefined;
     for (const p of prose(report)) {
       if (p.text.indexOf('我') < 0) continue;
       for (const m of p.text.matchAll(SELF)) {
+        own ??= { level: ownLevel(report), kind: kindOf(agency) };
         const word = m[1]!;
         const isLevel = LEVELS.has(word);
-        const expected = isLevel ? level : kind;
+        const expected = isLevel ? own.level : own.kind;
         if (!expected || expected === word) continue;
         // a higher level can be the agency's own city or province (a district's 我市); a city
         // named X州 is also 我市
@@ -143,8 +144,8 @@ const rule: Rule = {
     }
     const signer = report.dateLine?.signer;
     if (!signer) return;
-    const own = placesOf(agency);
-    const clash = placesOf(signer.text).find((s) => own.some((o) => o.level === s.level && !samePlace(o, s)));
+    const places = placesOf(agency);
+    const clash = placesOf(signer.text).find((s) => places.some((o) => o.level === s.level && !samePlace(o, s)));
     if (!clash) return;
     ctx.report_({
       range: signer.range,

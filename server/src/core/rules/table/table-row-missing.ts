@@ -1,7 +1,23 @@
+import type { FormatTemplate } from '../../format/template';
 import type { Range } from '../../model';
 import type { Rule } from '../../rule';
 
 /** Standard rows absent from 表二 or 表三, each named. */
+/** The template's row groups that are itemised (not a row themselves), with their items' labels; once per template. */
+const itemisedCache = new WeakMap<FormatTemplate, Map<string, string[]>>();
+function itemisedGroups(t: FormatTemplate): Map<string, string[]> {
+  let m = itemisedCache.get(t);
+  if (!m) {
+    m = new Map();
+    for (const r of t.table3.rows) {
+      if (!r.group || t.table3.rows.some((x) => x.key === r.group)) continue;
+      m.set(r.group, [...(m.get(r.group) ?? []), r.label]);
+    }
+    itemisedCache.set(t, m);
+  }
+  return m;
+}
+
 const rule: Rule = {
   meta: {
     id: 'table-row-missing',
@@ -30,10 +46,10 @@ const rule: Rule = {
         ctx.report_({ range: at, message: { zh: `表三缺少“${name}”行`, en: `Table 3 lacks the row “${name}”` } });
       }
       // a group written as one row with values (the 2019 way) where this format itemises it: once, at that row
-      for (const row of t3.rows) {
-        const subs = t.table3.rows.filter((r) => r.group === row.key);
-        if (!subs.length || t.table3.rows.some((r) => r.key === row.key) || t3.itemsUnderGroup?.length) continue;
-        const items = subs.map((r) => r.label);
+      const itemised = itemisedGroups(t);
+      for (const row of t3.itemsUnderGroup?.length ? [] : t3.rows) {
+        const items = itemised.get(row.key);
+        if (!items) continue;
         ctx.report_({
           range: row.label.range,
           message: {
