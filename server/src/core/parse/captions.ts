@@ -20,6 +20,8 @@ export function trailingUnitNote(t: string): number {
 
 /** Length of the caption prefix (`表3  `) that opens `t`, or 0. */
 export function captionPrefixLength(t: string): number {
+  const c = t.charCodeAt(0);
+  if (c !== 0x8868 && c !== 0x9644) return 0; // it opens with 表 or 附: other lines cost no regex
   const m = CAPTION_PREFIX.exec(t);
   return m ? m[0].length : 0;
 }
@@ -33,8 +35,7 @@ export function isCaptionLine(text: string, s: number, e: number): boolean {
   let i = s;
   while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   const c = text.charCodeAt(i);
-  // only lines opening with 表, 附, a bracket or 单/计 can be one: others cost no regex
-  if (!(c === 0x8868 || c === 0x9644 || c === 0xff08 || c === 40 || c === 0x5355 || c === 0x8ba1)) return false;
+  if (i >= e || !mayOpenCaption(c)) return false;
   if (e - i > 80) return false;
   const line = text.slice(i, e).trimEnd();
   // a line opening with a bracket (（一）予以公开, every row of 表三) is a caption only as a unit note
@@ -42,4 +43,12 @@ export function isCaptionLine(text: string, s: number, e: number): boolean {
   const p = captionPrefixLength(line);
   if (p) return !/\d/.test(line.slice(p).replace(/\d{4}\s*年/g, ''));
   return UNIT_LINE.test(line);
+}
+
+/**
+ * Only lines opening with 表, 附, a bracket or 单/计 can be a caption or unit note: others cost
+ * no regex (nor, in tokenize, a search for the line's end).
+ */
+export function mayOpenCaption(c: number): boolean {
+  return c === 0x8868 || c === 0x9644 || c === 0xff08 || c === 40 || c === 0x5355 || c === 0x8ba1;
 }

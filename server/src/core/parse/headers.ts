@@ -70,8 +70,10 @@ const MAX_ATOMS = 60;
  */
 export function findHeaderLabels(nz: Normalized, tokens: readonly Token[], specs: HeaderSpec[]): Label[] {
   const buf = canonOf(tokens);
-  const used = new Uint8Array(buf.text.length);
-  const found = new Map<string, number>();
+  const plan = planOf(specs);
+  // exact labels, longest first, as [start, end) pairs: a few, so no per-character map (most headers end here)
+  const taken: number[] = [];
+  const found = new Array<number>(plan.labels.length).fill(0);
   const out: Label[] = [];
   const label = (s: number, e: number, standard: string, exact: boolean): Label => ({
     text: sourceSlice(nz, buf.at[s]!, buf.at[e - 1]! + 1),
@@ -79,19 +81,22 @@ export function findHeaderLabels(nz: Normalized, tokens: readonly Token[], specs
     standard,
     exact,
   });
-  const byLength = longestFirst(specs);
-  for (const spec of byLength) {
-    const L = canonConst(spec.label);
-    for (let p = buf.text.indexOf(L); p >= 0; p = buf.text.indexOf(L, p + 1)) {
-      if (used.subarray(p, p + L.length).some((u) => u)) continue;
-      used.fill(1, p, p + L.length);
-      found.set(spec.label, (found.get(spec.label) ?? 0) + 1);
-      if (spec.report) out.push(label(p, p + L.length, spec.label, true));
+  for (const x of plan.byLength) {
+    for (let p = buf.text.indexOf(x.L); p >= 0; p = buf.text.indexOf(x.L, p + 1)) {
+      if (overlapsTaken(taken, p, p + x.L.length)) continue;
+      taken.push(p, p + x.L.length);
+      found[x.label]!++;
+      if (x.spec.report) out.push(label(p, p + x.L.length, x.spec.label, true));
     }
   }
-  const wanted = new Map<string, number>();
-  for (const s of specs) if (s.report && (found.get(s.label) ?? 0) < s.count) wanted.set(s.label, s.count - (found.get(s.label) ?? 0));
-  if (wanted.size) {
+  let wanted: Map<string, number> | undefined;
+  for (const x of plan.inOrder) {
+    const n = found[x.label]!;
+    if (x.spec.report && n < x.spec.count) (wanted ??= new Map()).set(x.spec.label, x.spec.count - n);
+  }
+  if (wanted) {
+    const used = new Uint8Array(buf.text.length);
+    for (let k = 0; k < taken.length; k += 2) used.fill(1, taken[k], taken[k + 1]);
     const candidates = [...wanted.keys()];
     const pairs: { s: number; e: number; label: string; cost: number }[] = [];
     for (let g = 0; g < buf.text.length; ) {
@@ -113,15 +118,48 @@ export function findHeaderLabels(nz: Normalized, tokens: readonly Token[], specs
       out.push(label(p.s, p.e, p.label, false));
     }
   }
-  return out.sort((x, y) => x.range.start - y.range.start);
+  return sortByStart(out);
 }
 
-/** Longest first: 法人或其他组织 is taken before the 其他 inside it. Sorted once per spec list. */
-const sortedSpecs = new WeakMap<HeaderSpec[], HeaderSpec[]>();
-function longestFirst(specs: HeaderSpec[]): HeaderSpec[] {
-  let sorted = sortedSpecs.get(specs);
-  if (!sorted) sortedSpecs.set(specs, (sorted = [...specs].sort((a, b) => canonConst(b.label).length - canonConst(a.label).length)));
-  return sorted;
+/** [s, e) overlaps a taken stretch (pairs of start, end). */
+function overlapsTaken(taken: number[], s: number, e: number): boolean {
+  for (let k = 0; k < taken.length; k += 2) if (taken[k]! < e && s < taken[k + 1]!) return true;
+  return false;
+}
+
+/** Labels in text order: an insertion sort (stable, as Array#sort), a dozen labels at most. */
+function sortByStart(out: Label[]): Label[] {
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && out[j]!.range.start > x.range.start) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = x;
+  }
+  return out;
+}
+
+interface PlannedSpec {
+  spec: HeaderSpec;
+  /** canonConst(spec.label). */
+  L: string;
+  /** Index of the spec's label in labels (specs with one label share their count). */
+  label: number;
+}
+
+/** A spec list made ready once: longest first (法人或其他组织 is taken before the 其他 inside it) and in order. */
+const plans = new WeakMap<HeaderSpec[], { byLength: PlannedSpec[]; inOrder: PlannedSpec[]; labels: string[] }>();
+function planOf(specs: HeaderSpec[]) {
+  let plan = plans.get(specs);
+  if (!plan) {
+    const labels = [...new Set(specs.map((s) => s.label))];
+    const inOrder = specs.map((spec) => ({ spec, L: canonConst(spec.label), label: labels.indexOf(spec.label) }));
+    plan = { byLength: [...inOrder].sort((a, b) => b.L.length - a.L.length), inOrder, labels };
+    plans.set(specs, plan);
+  }
+  return plan;
 }
 
 /**
@@ -218,15 +256,26 @@ const GROUP_MARKER = /^(?:\([一二三四五六七八九十]+\)|[一二三四五
  * group's numbering on, is a typo of it when it is a near miss ((四)不能提供 for (四)无法提供).
  * A group label broken over several rows (vertical text in PDF) is found by neither and left alone.
  */
-export function findGroupLabels(nz: Normalized, tokens: readonly Token[], rows: { key: string; labelS: number }[], t: FormatTemplate): Label[] {
-  const all = canonOf(tokens.filter((x) => x.kind === 'text'));
+export function findGroupLabels(nz: Normalized, tokens: readonly Token[], rows: { key: string; labelS: number }[], t: FormatTemplate, labelTexts: readonly { text: string; at: number[] }[]): Label[] {
+  const all = joinedLabelText(labelTexts);
+  let whole: { text: string; at: number[] } | undefined;
   const out: Label[] = [];
   for (const g of t.table3.rowGroups) {
     const G = canonConst(g.label);
-    const at = all.text.indexOf(G);
-    if (at >= 0) {
-      const s = all.at[at]!;
-      const e = all.at[at + G.length - 1]! + 1;
+    let s: number;
+    let e: number;
+    if (!/^[、,.]|[0-9]/.test(G)) {
+      const at = all.text.indexOf(G);
+      s = at >= 0 ? all.offset(at) : -1;
+      e = at >= 0 ? all.offset(at + G.length - 1) + 1 : -1;
+    } else {
+      // the runs' 1、 → 1. was done run by run: a label with digits is looked up in the whole text
+      whole ??= canonOf(tokens.filter((x) => x.kind === 'text'));
+      const at = whole.text.indexOf(G);
+      s = at >= 0 ? whole.at[at]! : -1;
+      e = at >= 0 ? whole.at[at + G.length - 1]! + 1 : -1;
+    }
+    if (s >= 0) {
       out.push({ text: sourceSlice(nz, s, e), range: toSource(nz, s, e), standard: g.label, exact: true });
       continue;
     }
@@ -249,6 +298,22 @@ export function findGroupLabels(nz: Normalized, tokens: readonly Token[], rows: 
     }
   }
   return out.sort((x, y) => x.range.start - y.range.start);
+}
+
+/**
+ * The runs' label texts as one (what canonOf of all the region's text tokens gives, but for
+ * 1、 → 1. at a run's edge), without canonicalising the table a second time.
+ */
+function joinedLabelText(runs: readonly { text: string; at: number[] }[]): { text: string; offset: (i: number) => number } {
+  const text = runs.length === 1 ? runs[0]!.text : runs.map((r) => r.text).join('');
+  const offset = (i: number) => {
+    for (const r of runs) {
+      if (i < r.text.length) return r.at[i]!;
+      i -= r.text.length;
+    }
+    return -1;
+  };
+  return { text, offset };
 }
 
 /** The label text between the last number before `pos` and `pos` (a token cut at `pos`), at most a group label's reach back. */

@@ -60,13 +60,15 @@ export interface MatchResult {
   extras: { s: number; e: number; row: string }[];
   /** Empty tab fields after the last cell of every clean row (a closing pipe: 1), when they agree. */
   trail?: number;
+  /** canonOf each run of label text, in order: together all the region's label text (表三's group labels are looked up in it). */
+  labelTexts: { text: string; at: number[] }[];
 }
 
 const LOOKAHEAD = 10;
 const MAX_LABEL_WINDOW = 160;
 
 export function matchRows(text: string, tokens: readonly Token[], specs: readonly RowSpec[]): MatchResult {
-  const result: MatchResult = { rows: [], orphans: [], extras: [] };
+  const result: MatchResult = { rows: [], orphans: [], extras: [], labelTexts: [] };
   const found = new Set<string>();
   const canonLabels = specs.map((s) => canonConst(s.label));
   let pointer = 0;
@@ -84,6 +86,7 @@ export function matchRows(text: string, tokens: readonly Token[], specs: readonl
     while (i < tokens.length && tokens[i]!.kind !== 'text') i++;
     const run = tokens.slice(runStart, i);
     const buf = canonOf(labelTokens);
+    result.labelTexts.push(buf);
     if (pendingRemainder) {
       const head = buf.text.slice(0, pendingRemainder.rest.length + 12);
       if (head.includes(pendingRemainder.rest)) pendingRemainder.row.exact = true;

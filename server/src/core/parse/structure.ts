@@ -121,7 +121,7 @@ export function findSectionHeadings(lines: Lines, template: FormatTemplate): Hea
     let stop = text.length;
     while (stop > lead && (text.charCodeAt(stop - 1) === 42 || isJsSpace(text.charCodeAt(stop - 1)))) stop--;
     // a unit note after the title (（单位：件）) is no part of the heading
-    const unit = trailingUnitNote(text.slice(lead, stop));
+    const unit = text.indexOf('单位') >= 0 ? trailingUnitNote(text.slice(lead, stop)) : -1;
     if (unit > 0) {
       stop = lead + unit;
       while (stop > lead && isJsSpace(text.charCodeAt(stop - 1))) stop--;

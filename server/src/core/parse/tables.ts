@@ -40,10 +40,8 @@ function regionRange(nz: Normalized, tokens: Token[]): Range {
   return toSource(nz, tokens[0]!.s, tokens[tokens.length - 1]!.e);
 }
 
-/** Column labels: each standard label found exactly, or as a near miss (a typo) in the region's label text. */
-function findColumnLabels(nz: Normalized, tokens: Token[], labels: string[]): Label[] {
-  const textTokens = tokens.filter((t) => t.kind === 'text');
-  const buf = canonOf(textTokens);
+/** Column labels: each standard label found exactly, or as a near miss (a typo) in the region's label text (`buf`: canonOf its text tokens). */
+function findColumnLabels(nz: Normalized, buf: { text: string; at: number[] }, labels: string[]): Label[] {
   const out: Label[] = [];
   for (const label of new Set(labels)) {
     const L = canonConst(label);
@@ -163,7 +161,7 @@ export function parseTable2(nz: Normalized, region: Region, t: FormatTemplate): 
       ...m.extras.map((x) => ({ range: toSource(nz, x.s, x.e), reason: unreadableMsg(x.row) })),
       ...spacedCells(nz, m.rows, (r) => t.table2.blocks.find((b) => r.spec.key.startsWith(b.key + '/'))?.columns.map((c) => c.label) ?? []),
     ],
-    columnLabels: findColumnLabels(nz, tokens, ['信息内容', ...t.table2.blocks.flatMap((b) => b.columns.map((c) => c.label))]),
+    columnLabels: findColumnLabels(nz, buf, ['信息内容', ...t.table2.blocks.flatMap((b) => b.columns.map((c) => c.label))]),
   };
 }
 
@@ -214,7 +212,7 @@ export function parseTable3(nz: Normalized, region: Region, t: FormatTemplate): 
       ...m.orphans.filter((o) => o.s < lastRow).map((o) => ({ range: toSource(nz, o.s, o.e), reason: unreadableMsg('表三') })),
     ],
     columnLabels: findHeaderLabels(nz, headerTokens(tokens, table3HeaderEnd(tokens, rows)), table3HeaderSpecs(t)),
-    groupLabels: findGroupLabels(nz, tokens, rows.map((r) => ({ key: r.spec.key, labelS: r.labelS })), t),
+    groupLabels: findGroupLabels(nz, tokens, rows.map((r) => ({ key: r.spec.key, labelS: r.labelS })), t, m.labelTexts),
   };
   if (itemsUnder.length) table.itemsUnderGroup = itemsUnder;
   return { table, trailing, trail: m.trail };

@@ -4,7 +4,7 @@
  * digits glued to label text (`数量801000081`) are split off.
  */
 import { canonCode, numberingDots } from './labels';
-import { isCaptionLine } from './captions';
+import { isCaptionLine, mayOpenCaption } from './captions';
 
 export type TokenKind = 'text' | 'num' | 'bad';
 
@@ -34,11 +34,15 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     if (lineStart) {
       lineStart = false;
       // a caption (表3) or unit note line is not table data: its digits are no cells
-      let e = text.indexOf('\n', i);
-      if (e < 0 || e > to) e = to;
-      if (isCaptionLine(text, i, e)) {
-        i = e;
-        continue;
+      let f = i;
+      while (f < to && (text.charCodeAt(f) === 32 || text.charCodeAt(f) === 9)) f++;
+      if (f < to && mayOpenCaption(text.charCodeAt(f))) {
+        let e = text.indexOf('\n', i);
+        if (e < 0 || e > to) e = to;
+        if (isCaptionLine(text, i, e)) {
+          i = e;
+          continue;
+        }
       }
     }
     if (c === 32 || c === 9 || c === 10) {
@@ -80,7 +84,9 @@ function splitChunk(text: string, s: number, e: number, out: Token[]) {
     out.push({ kind, text: chunk, s, e });
     return;
   }
-  const unit = NUM_UNIT.exec(chunk);
+  // a number with its unit opens with a digit: label text costs no regex
+  const c0 = chunk.charCodeAt(0);
+  const unit = c0 >= 48 && c0 <= 57 ? NUM_UNIT.exec(chunk) : null;
   if (unit) {
     const b = s + unit[1]!.length;
     out.push({ kind: 'num', text: unit[1]!, s, e: b, unit: { s: b, e, text: unit[2]! } });
@@ -116,18 +122,31 @@ function splitChunk(text: string, s: number, e: number, out: Token[]) {
 
 /** Canonical label text of a run of text tokens, with each canonical char's normalised offset (it ends one later). */
 export function canonOf(tokens: readonly Token[]): { text: string; at: number[] } {
-  const codes: number[] = [];
+  let text = '';
   const at: number[] = [];
   for (const t of tokens) {
-    for (let k = 0; k < t.text.length; k++) {
-      const code = canonCode(t.text.charCodeAt(k));
+    const s = t.text;
+    // most tokens are canonical already: appended whole, no copy per character
+    let k = 0;
+    while (k < s.length) {
+      const c = s.charCodeAt(k);
+      if (canonCode(c) !== c) break;
+      at.push(t.s + k);
+      k++;
+    }
+    if (k === s.length) {
+      text += s;
+      continue;
+    }
+    let piece = s.slice(0, k);
+    for (; k < s.length; k++) {
+      const code = canonCode(s.charCodeAt(k));
       if (code < 0) continue;
-      codes.push(code);
+      piece += String.fromCharCode(code);
       at.push(t.s + k);
     }
+    text += piece;
   }
-  let text = '';
-  for (let p = 0; p < codes.length; p += 8192) text += String.fromCharCode.apply(null, codes.slice(p, p + 8192));
   // numbering 1、 → 1. across token boundaries (length-preserving)
   return { text: numberingDots(text), at };
 }
