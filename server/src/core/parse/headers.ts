@@ -282,8 +282,11 @@ export function findGroupLabels(nz: Normalized, tokens: readonly Token[], rows: 
     const marker = GROUP_MARKER.exec(G)?.[0];
     if (!marker) continue;
     const rest = G.slice(marker.length);
+    const under = g.key + '.';
+    // the marker's numeral (四 of (四)) is a character of the written text: rows without it cost no copy
+    const numeral = marker[marker[0] === '(' ? 1 : 0]!;
     for (const r of rows) {
-      if (!r.key.startsWith(g.key + '.')) continue;
+      if (!r.key.startsWith(under) || !labelTextHas(tokens, r.labelS, numeral)) continue;
       const prefix = canonOf(labelTextBefore(tokens, r.labelS));
       const m = prefix.text.lastIndexOf(marker);
       if (m < 0) continue;
@@ -318,6 +321,28 @@ function joinedLabelText(runs: readonly { text: string; at: number[] }[]): { tex
 
 /** The label text between the last number before `pos` and `pos` (a token cut at `pos`), at most a group label's reach back. */
 function labelTextBefore(tokens: readonly Token[], pos: number): Token[] {
+  const [from, to] = labelTextRange(tokens, pos);
+  const out: Token[] = [];
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    out.push(t.e > pos ? { ...t, text: t.text.slice(0, pos - t.s), e: pos } : t);
+  }
+  return out;
+}
+
+/** labelTextBefore(tokens, pos) has the character `ch`, found without copying it. */
+function labelTextHas(tokens: readonly Token[], pos: number, ch: string): boolean {
+  const [from, to] = labelTextRange(tokens, pos);
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    const i = t.text.indexOf(ch);
+    if (i >= 0 && i < pos - t.s) return true;
+  }
+  return false;
+}
+
+/** Indices [from, to) of labelTextBefore's tokens. */
+function labelTextRange(tokens: readonly Token[], pos: number): [number, number] {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -325,12 +350,9 @@ function labelTextBefore(tokens: readonly Token[], pos: number): Token[] {
     if (tokens[mid]!.s < pos) lo = mid + 1;
     else hi = mid;
   }
-  const out: Token[] = [];
-  for (let k = lo - 1; k >= 0 && tokens[k]!.kind === 'text' && pos - tokens[k]!.s <= GROUP_REACH; k--) {
-    const t = tokens[k]!;
-    out.unshift(t.e > pos ? { ...t, text: t.text.slice(0, pos - t.s), e: pos } : t);
-  }
-  return out;
+  let k = lo - 1;
+  while (k >= 0 && tokens[k]!.kind === 'text' && pos - tokens[k]!.s <= GROUP_REACH) k--;
+  return [k + 1, lo];
 }
 
 /** How far before its row's label a group label may start (in normalised text: tags and spaces count). */

@@ -201,17 +201,24 @@ export function firstCellsAddUp(run: Token[], spec: RowSpec): boolean {
 
 /** True when two of the run's numbers share a tab field of one line (a cell written `2 05`). */
 function sharesField(text: string, run: Token[]): boolean {
+  // the line before run[k - 1] is known to have no tab (numbers with spaces between: scanned back once, not per number)
+  let noTabBefore = false;
   for (let k = 1; k < run.length; k++) {
     // scans stay inside the line: a document without tabs must not be searched to its end per row
     let i = run[k - 1]!.e;
     const s = run[k]!.s;
     while (i < s && text.charCodeAt(i) !== 9 && text.charCodeAt(i) !== 10) i++;
-    if (i < s) continue; // a tab or a line break between them: two fields
+    if (i < s) {
+      noTabBefore = false;
+      continue; // a tab or a line break between them: two fields
+    }
+    if (noTabBefore) continue;
     for (let j = run[k - 1]!.s - 1; j >= 0; j--) {
       const c = text.charCodeAt(j);
       if (c === 10) break;
       if (c === 9) return true; // a tab line, and no tab between the two numbers
     }
+    noTabBefore = true;
   }
   return false;
 }
@@ -221,15 +228,17 @@ const TRAIL_SAMPLES = 4;
 
 /** Empty fields after the last cell of a clean row on a tab line (a closing pipe gives one), or undefined. */
 function trailingFields(text: string, row: FoundRow, run: Token[]): number | undefined {
-  const f = lineFields(text, row.labelE, run);
-  if (!f) return undefined;
-  const last = run[run.length - 1]!;
-  let k = f.fields.length - 1;
+  // lineFields' fields that start after the last number, counted without making the list
+  const line = fieldLine(text, row.labelE, run);
+  if (!line) return undefined;
+  const lineEnd = line.lineEnd;
   let n = 0;
-  while (k >= 0 && f.fields[k]!.s > last.e - 1) {
-    if (text.slice(f.fields[k]!.s, f.fields[k]!.e).trim()) return undefined;
+  for (let q = text.indexOf('\t', run[run.length - 1]!.e); q >= 0 && q < lineEnd; ) {
+    let e = text.indexOf('\t', q + 1);
+    if (e < 0 || e > lineEnd) e = lineEnd;
+    if (text.slice(q + 1, e).trim()) return undefined;
     n++;
-    k--;
+    q = e < lineEnd ? e : -1;
   }
   return n;
 }
@@ -280,6 +289,21 @@ function assignCells(text: string, row: FoundRow, run: Token[], result: MatchRes
 
 /** The tab fields of the line a row's label ends on, from the first tab after `from`; undefined when the run is not all there. */
 function lineFields(text: string, from: number, run: Token[]): { fields: { s: number; e: number }[] } | undefined {
+  const line = fieldLine(text, from, run);
+  if (!line) return undefined;
+  const fields: { s: number; e: number }[] = [];
+  let p = line.firstTab + 1;
+  while (p <= line.lineEnd) {
+    let q = text.indexOf('\t', p);
+    if (q < 0 || q > line.lineEnd) q = line.lineEnd;
+    fields.push({ s: p, e: q });
+    p = q + 1;
+  }
+  return { fields };
+}
+
+/** Where lineFields' fields start (the tab before the first) and end, or undefined when the run is not all on the line after that tab. */
+function fieldLine(text: string, from: number, run: Token[]): { firstTab: number; lineEnd: number } | undefined {
   const lineStart = text.lastIndexOf('\n', from - 1) + 1;
   let lineEnd = text.indexOf('\n', from);
   if (lineEnd < 0) lineEnd = text.length;
@@ -291,15 +315,7 @@ function lineFields(text: string, from: number, run: Token[]): { fields: { s: nu
     while (firstTab < lineEnd && text.charCodeAt(firstTab) !== 9) firstTab++;
   }
   if (firstTab >= lineEnd || firstTab > run[0]!.s) return undefined;
-  const fields: { s: number; e: number }[] = [];
-  let p = firstTab + 1;
-  while (p <= lineEnd) {
-    let q = text.indexOf('\t', p);
-    if (q < 0 || q > lineEnd) q = lineEnd;
-    fields.push({ s: p, e: q });
-    p = q + 1;
-  }
-  return { fields };
+  return { firstTab, lineEnd };
 }
 
 /**
