@@ -4,7 +4,7 @@
  */
 import type { Cell, Label, PublicityTable, RequestsTable, ReviewLitigationTable, TableRow, Range, Unreadable } from '../model';
 import type { FormatTemplate } from '../format/template';
-import { alignAnywhere, alignAtEnd, allowedEdits, canonConst } from './labels';
+import { alignAnywhere, alignAtEnd, allowedEdits, canon, canonConst } from './labels';
 import { canonOf, tokenize, type Token } from './tokens';
 import { cellOf, cellsFromFields, cellsFromLines, firstCellsAddUp, matchRows, splitDigits, type FoundRow, type RawCell, type RowSpec } from './rows';
 import { sourceSlice, toSource, type Normalized } from './normalize';
@@ -233,7 +233,7 @@ export function parseTable4(nz: Normalized, region: Region | undefined, t: Forma
   let lastHeader = -1;
   for (let k = 0; k < tokens.length; k++) {
     const tk = tokens[k]!;
-    if (tk.kind === 'text' && T4_HEADER.test(canonOf([tk]).text)) lastHeader = k;
+    if (tk.kind === 'text' && T4_HEADER.test(canon(tk.text))) lastHeader = k;
     if (tk.kind !== 'text' && lastHeader >= 0) break;
   }
   i = lastHeader + 1;
