@@ -69,12 +69,17 @@ const MAX_ATOMS = 60;
  * (whole tokens, or the text between two standard labels) that is a near miss of a missing label.
  */
 export function findHeaderLabels(nz: Normalized, tokens: readonly Token[], specs: HeaderSpec[]): Label[] {
-  const buf = canonOf(tokens);
   const plan = planOf(specs);
+  // a header read before whose labels were all exact gives the same labels at its tokens' places
+  const key = tokens.map((t) => t.text).join(' ');
+  const seen = plan.exact.get(key);
+  if (seen) return sortByStart(seen.map((x) => exactLabel(nz, tokens[x.from]!.s + x.fromAt, tokens[x.to]!.s + x.toAt, x.standard)));
+  const buf = canonOf(tokens);
   // exact labels, longest first, as [start, end) pairs: a few, so no per-character map (most headers end here)
   const taken: number[] = [];
   const found = new Array<number>(plan.labels.length).fill(0);
   const out: Label[] = [];
+  const exactAt: { s: number; e: number; standard: string }[] = [];
   const label = (s: number, e: number, standard: string, exact: boolean): Label => ({
     text: sourceSlice(nz, buf.at[s]!, buf.at[e - 1]! + 1),
     range: toSource(nz, buf.at[s]!, buf.at[e - 1]! + 1),
@@ -86,7 +91,10 @@ export function findHeaderLabels(nz: Normalized, tokens: readonly Token[], specs
       if (overlapsTaken(taken, p, p + x.L.length)) continue;
       taken.push(p, p + x.L.length);
       found[x.label]!++;
-      if (x.spec.report) out.push(label(p, p + x.L.length, x.spec.label, true));
+      if (x.spec.report) {
+        out.push(label(p, p + x.L.length, x.spec.label, true));
+        exactAt.push({ s: buf.at[p]!, e: buf.at[p + x.L.length - 1]! + 1, standard: x.spec.label });
+      }
     }
   }
   let wanted: Map<string, number> | undefined;
@@ -118,7 +126,48 @@ export function findHeaderLabels(nz: Normalized, tokens: readonly Token[], specs
       out.push(label(p.s, p.e, p.label, false));
     }
   }
+  if (!wanted) remember(plan.exact, key, exactAt, tokens);
   return sortByStart(out);
+}
+
+/** An exact label at normalised [s, e). */
+function exactLabel(nz: Normalized, s: number, e: number, standard: string): Label {
+  return { text: sourceSlice(nz, s, e), range: toSource(nz, s, e), standard, exact: true };
+}
+
+/** Where an exact label starts and ends, as token index and offset in that token (the same for the same tokens' text). */
+interface ExactAt {
+  from: number;
+  fromAt: number;
+  to: number;
+  toAt: number;
+  standard: string;
+}
+
+/** Headers remembered per spec list: most reports write the standard header, but documents vary, so only a few are kept. */
+const MAX_REMEMBERED = 64;
+
+/** Remembers a header's exact labels (normalised [s, e)) by token index and offset. */
+function remember(memo: Map<string, ExactAt[]>, key: string, found: { s: number; e: number; standard: string }[], tokens: readonly Token[]) {
+  if (memo.size >= MAX_REMEMBERED) memo.clear();
+  const tokenAt = (pos: number) => {
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (tokens[mid]!.s <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  memo.set(
+    key,
+    found.map((x) => {
+      const from = tokenAt(x.s);
+      const to = tokenAt(x.e - 1);
+      return { from, fromAt: x.s - tokens[from]!.s, to, toAt: x.e - tokens[to]!.s, standard: x.standard };
+    }),
+  );
 }
 
 /** [s, e) overlaps a taken stretch (pairs of start, end). */
@@ -150,13 +199,13 @@ interface PlannedSpec {
 }
 
 /** A spec list made ready once: longest first (法人或其他组织 is taken before the 其他 inside it) and in order. */
-const plans = new WeakMap<HeaderSpec[], { byLength: PlannedSpec[]; inOrder: PlannedSpec[]; labels: string[] }>();
+const plans = new WeakMap<HeaderSpec[], { byLength: PlannedSpec[]; inOrder: PlannedSpec[]; labels: string[]; exact: Map<string, ExactAt[]> }>();
 function planOf(specs: HeaderSpec[]) {
   let plan = plans.get(specs);
   if (!plan) {
     const labels = [...new Set(specs.map((s) => s.label))];
     const inOrder = specs.map((spec) => ({ spec, L: canonConst(spec.label), label: labels.indexOf(spec.label) }));
-    plan = { byLength: [...inOrder].sort((a, b) => b.L.length - a.L.length), inOrder, labels };
+    plan = { byLength: [...inOrder].sort((a, b) => b.L.length - a.L.length), inOrder, labels, exact: new Map() };
     plans.set(specs, plan);
   }
   return plan;
@@ -256,7 +305,7 @@ const GROUP_MARKER = /^(?:\([一二三四五六七八九十]+\)|[一二三四五
  * group's numbering on, is a typo of it when it is a near miss ((四)不能提供 for (四)无法提供).
  * A group label broken over several rows (vertical text in PDF) is found by neither and left alone.
  */
-export function findGroupLabels(nz: Normalized, tokens: readonly Token[], rows: { key: string; labelS: number }[], t: FormatTemplate, labelTexts: readonly { text: string; at: number[] }[]): Label[] {
+export function findGroupLabels(nz: Normalized, tokens: readonly Token[], rows: readonly { spec: { key: string }; labelS: number }[], t: FormatTemplate, labelTexts: readonly { text: string; at: number[] }[]): Label[] {
   const all = joinedLabelText(labelTexts);
   let whole: { text: string; at: number[] } | undefined;
   const out: Label[] = [];
@@ -286,7 +335,7 @@ export function findGroupLabels(nz: Normalized, tokens: readonly Token[], rows: 
     // the marker's numeral (四 of (四)) is a character of the written text: rows without it cost no copy
     const numeral = marker[marker[0] === '(' ? 1 : 0]!;
     for (const r of rows) {
-      if (!r.key.startsWith(under) || !labelTextHas(tokens, r.labelS, numeral)) continue;
+      if (!r.spec.key.startsWith(under) || !labelTextHas(tokens, r.labelS, numeral)) continue;
       const prefix = canonOf(labelTextBefore(tokens, r.labelS));
       const m = prefix.text.lastIndexOf(marker);
       if (m < 0) continue;
@@ -300,7 +349,7 @@ export function findGroupLabels(nz: Normalized, tokens: readonly Token[], rows: 
       break;
     }
   }
-  return out.sort((x, y) => x.range.start - y.range.start);
+  return sortByStart(out);
 }
 
 /**

@@ -212,7 +212,7 @@ export function parseTable3(nz: Normalized, region: Region, t: FormatTemplate): 
       ...m.orphans.filter((o) => o.s < lastRow).map((o) => ({ range: toSource(nz, o.s, o.e), reason: unreadableMsg('表三') })),
     ],
     columnLabels: findHeaderLabels(nz, headerTokens(tokens, table3HeaderEnd(tokens, rows)), table3HeaderSpecs(t)),
-    groupLabels: findGroupLabels(nz, tokens, rows.map((r) => ({ key: r.spec.key, labelS: r.labelS })), t, m.labelTexts),
+    groupLabels: findGroupLabels(nz, tokens, rows, t, m.labelTexts),
   };
   if (itemsUnder.length) table.itemsUnderGroup = itemsUnder;
   return { table, trailing, trail: m.trail };
@@ -257,7 +257,8 @@ export function parseTable4(nz: Normalized, region: Region | undefined, t: Forma
     return true;
   };
   const spec: RowSpec = { key: 'table4', label: '', width, accepts: groupsAddUp };
-  const names = t.table4.groups.flatMap((g) => t.table4.columns.map((c) => `${g.label}·${c.label}`));
+  // cell names only for a message (a cell written `2 05`): made when one is needed
+  const names = () => t.table4.groups.flatMap((g) => t.table4.columns.map((c) => `${g.label}·${c.label}`));
   const m = matchRowsForRun(nz, run, spec, trail, usedFallback ? undefined : lastLabelEnd, names);
   const all = usedFallback ? run : tokens;
   return {
@@ -269,7 +270,7 @@ export function parseTable4(nz: Normalized, region: Region | undefined, t: Forma
   };
 }
 
-function matchRowsForRun(nz: Normalized, run: Token[], spec: RowSpec, trail: number | undefined, headerEnd: number | undefined, names: string[]): { cells: (Cell | undefined)[]; unreadable?: Unreadable } {
+function matchRowsForRun(nz: Normalized, run: Token[], spec: RowSpec, trail: number | undefined, headerEnd: number | undefined, names: () => string[]): { cells: (Cell | undefined)[]; unreadable?: Unreadable } {
   const w = spec.width;
   if (!run.length) return { cells: new Array(w).fill(undefined) };
   // on a tab-separated line the fields say which cell is blank (or written `2 05`)
@@ -278,7 +279,7 @@ function matchRowsForRun(nz: Normalized, run: Token[], spec: RowSpec, trail: num
   if (byFields) {
     const at = byFields.findIndex((c) => c?.spaced);
     const spaced = byFields[at];
-    return { cells: byFields.map((c) => toCell(nz, c)), unreadable: spaced ? { range: toSource(nz, spaced.s, spaced.e), reason: spacedMsg(names[at] ?? '表四', spaced.raw) } : undefined };
+    return { cells: byFields.map((c) => toCell(nz, c)), unreadable: spaced ? { range: toSource(nz, spaced.s, spaced.e), reason: spacedMsg(names()[at] ?? '表四', spaced.raw) } : undefined };
   }
   const cell = (tk: Token, c: number): Cell => toCell(nz, cellOf(tk, spec, c))!;
   if (run.length > w && !firstCellsAddUp(run, spec)) return { cells: new Array(w).fill(undefined), unreadable: { range: toSource(nz, run[0]!.s, run[run.length - 1]!.e), reason: unreadableMsg('表四', run.length, w) } };
