@@ -193,7 +193,7 @@ export function cellOf(t: Token, spec: RowSpec, col: number): RawCell {
 }
 
 /** With more numbers than cells: the first ones are the row's cells if its sums say so (or it has none to say). */
-export function firstCellsAddUp(run: Token[], spec: RowSpec): boolean {
+function firstCellsAddUp(run: Token[], spec: RowSpec): boolean {
   if (!spec.accepts) return true;
   const v = run.slice(0, spec.width).map((t) => (t.kind === 'num' ? numericValue(t.text) : NaN));
   return v.every((x) => Number.isFinite(x)) && spec.accepts(v);
@@ -250,41 +250,53 @@ function trailingFields(text: string, row: FoundRow, run: Token[]): number | und
  * `trail`: the layout's empty fields after a row's last cell, learnt from the table's clean rows.
  */
 function assignCells(text: string, row: FoundRow, run: Token[], result: MatchResult, trail: number | undefined) {
-  const w = row.spec.width;
-  const byFields = cellsFromFields(text, row.labelE, run, row.spec, trail) ?? cellsFromLines(text, row.labelE, run, row.spec);
-  if (byFields) {
-    row.cells = byFields;
-    return;
-  }
-  if (run.length > w && !firstCellsAddUp(run, row.spec)) {
-    // more numbers than cells, and the first ones do not add up: which are the cells cannot be told
-    row.unreadable = { s: run[0]!.s, e: run[run.length - 1]!.e, found: run.length };
-    row.cells = new Array(w).fill(undefined);
-    return;
-  }
+  const placed = placeRun(text, run, row.spec, { fieldsFrom: row.labelE, linesFrom: row.labelE, trail, splitOnlyGlued: true });
+  row.cells = placed.cells;
+  if (placed.unreadable) row.unreadable = placed.unreadable;
+  if (placed.extra) result.extras.push({ ...placed.extra, row: row.spec.label });
+}
+
+export interface Placement {
+  cells: (RawCell | undefined)[];
+  /** Which numbers are which cells cannot be told: [s, e) of the run and how many numbers it had. */
+  unreadable?: { s: number; e: number; found: number };
+  /** Numbers after the row's cells. */
+  extra?: { s: number; e: number };
+}
+
+/**
+ * A run of numbers placed in a row's cells (表二/表三's rows and 表四's one row): by the line's tab
+ * fields (from the first tab after `fieldsFrom`), else by one-cell lines after `linesFrom`
+ * (`skipLead`: other lines before the first cell are passed over, for 表四's header lines); with
+ * more numbers than cells, the first ones if the sums say so; with fewer, digits run together
+ * split by the sums when that is unique (`splitOnlyGlued`: only when some token holds several
+ * digits); else unreadable.
+ */
+export function placeRun(
+  text: string,
+  run: Token[],
+  spec: RowSpec,
+  o: { fieldsFrom: number; linesFrom?: number; skipLead?: boolean; trail: number | undefined; splitOnlyGlued?: boolean },
+): Placement {
+  const w = spec.width;
+  const byFields = cellsFromFields(text, o.fieldsFrom, run, spec, o.trail) ?? (o.linesFrom !== undefined ? cellsFromLines(text, o.linesFrom, run, spec, o.skipLead) : undefined);
+  if (byFields) return { cells: byFields };
+  const whole = { s: run[0]!.s, e: run[run.length - 1]!.e, found: run.length };
+  // more numbers than cells, and the first ones do not add up: which are the cells cannot be told
+  if (run.length > w && !firstCellsAddUp(run, spec)) return { cells: new Array(w).fill(undefined), unreadable: whole };
   if (run.length >= w) {
-    row.cells = run.slice(0, w).map((t, c) => cellOf(t, row.spec, c));
-    if (run.length > w) {
-      const extra = run.slice(w);
-      result.extras.push({ s: extra[0]!.s, e: extra[extra.length - 1]!.e, row: row.spec.label });
-    }
-    return;
+    const cells = run.slice(0, w).map((t, c) => cellOf(t, spec, c));
+    return run.length > w ? { cells, extra: { s: run[w]!.s, e: run[run.length - 1]!.e } } : { cells };
   }
   // fewer tokens than cells: digits run together, or blank cells
   const digits = run.every((t) => t.kind === 'num' && /^\d+$/.test(t.text)) ? run.map((t) => t.text).join('') : '';
-  if (digits.length >= w && run.some((t) => t.text.length > 1)) {
-    const splits = splitDigits(digits, w, row.spec.accepts, 2);
-    if (splits.length === 1) {
-      // cells share the run's range: they cannot be told apart in the source
-      const s = run[0]!.s;
-      const e = run[run.length - 1]!.e;
-      row.cells = splits[0]!.map((v) => ({ kind: 'number', raw: String(v), s, e, value: v, recovered: true }));
-      return;
-    }
+  if (digits.length >= w && (!o.splitOnlyGlued || run.some((t) => t.text.length > 1))) {
+    const splits = splitDigits(digits, w, spec.accepts, 2);
+    // cells share the run's range: they cannot be told apart in the source
+    if (splits.length === 1) return { cells: splits[0]!.map((v) => ({ kind: 'number', raw: String(v), s: whole.s, e: whole.e, value: v, recovered: true })) };
   }
   // which cell is blank (or which digits belong together) cannot be told: no value is placed
-  row.unreadable = { s: run[0]!.s, e: run[run.length - 1]!.e, found: run.length };
-  row.cells = new Array(w).fill(undefined);
+  return { cells: new Array(w).fill(undefined), unreadable: whole };
 }
 
 /** The tab fields of the line a row's label ends on, from the first tab after `from`; undefined when the run is not all there. */
@@ -324,7 +336,7 @@ function fieldLine(text: string, from: number, run: Token[]): { firstTab: number
  * width (merged label columns come first) or left-aligned (表二: span fillers come last).
  * Two numbers in one field are one cell written with a space (`2 05`): invalid, not two cells.
  */
-export function cellsFromFields(text: string, from: number, run: Token[], spec: RowSpec, trail: number | undefined): (RawCell | undefined)[] | undefined {
+function cellsFromFields(text: string, from: number, run: Token[], spec: RowSpec, trail: number | undefined): (RawCell | undefined)[] | undefined {
   const lf = lineFields(text, from, run);
   if (!lf) return undefined;
   const fields = lf.fields;
@@ -373,7 +385,7 @@ function shapeOf(line: string, cell?: { s: number; e: number }, lineStart = 0): 
  * up to the row's width is one number or one such empty cell (`skipLead`: other lines before the
  * first cell are passed over, for 表四, whose header lines come first).
  */
-export function cellsFromLines(text: string, from: number, run: Token[], spec: RowSpec, skipLead = false): (RawCell | undefined)[] | undefined {
+function cellsFromLines(text: string, from: number, run: Token[], spec: RowSpec, skipLead = false): (RawCell | undefined)[] | undefined {
   let p = text.indexOf('\n', from);
   if (p < 0 || p > run[0]!.s || (!skipLead && text.slice(from, p).trim())) return undefined;
   const lineOf = (k: number) => {

@@ -6,7 +6,7 @@ import type { Cell, Label, PublicityTable, RequestsTable, ReviewLitigationTable,
 import type { FormatTemplate } from '../format/template';
 import { alignAnywhere, alignAtEnd, allowedEdits, canon, canonConst } from './labels';
 import { canonOf, tokenize, type Token } from './tokens';
-import { cellOf, cellsFromFields, cellsFromLines, firstCellsAddUp, matchRows, splitDigits, type FoundRow, type RawCell, type RowSpec } from './rows';
+import { cellOf, matchRows, placeRun, type FoundRow, type RawCell, type RowSpec } from './rows';
 import { sourceSlice, toSource, type Normalized } from './normalize';
 import { findGroupLabels, findHeaderLabels, headerTokens, table3HeaderSpecs, table4HeaderSpecs } from './headers';
 
@@ -273,30 +273,17 @@ export function parseTable4(nz: Normalized, region: Region | undefined, t: Forma
 function matchRowsForRun(nz: Normalized, run: Token[], spec: RowSpec, trail: number | undefined, headerEnd: number | undefined, names: () => string[]): { cells: (Cell | undefined)[]; unreadable?: Unreadable } {
   const w = spec.width;
   if (!run.length) return { cells: new Array(w).fill(undefined) };
+  if (run.length === w) return { cells: run.map((tk, c) => toCell(nz, cellOf(tk, spec, c))) };
   // on a tab-separated line the fields say which cell is blank (or written `2 05`)
   const line = lineAround(nz.text, run[0]!.s);
-  const byFields = run.length !== w ? (cellsFromFields(nz.text, line.s, run, spec, trail) ?? (headerEnd !== undefined ? cellsFromLines(nz.text, headerEnd, run, spec, true) : undefined)) : undefined;
-  if (byFields) {
-    const at = byFields.findIndex((c) => c?.spaced);
-    const spaced = byFields[at];
-    return { cells: byFields.map((c) => toCell(nz, c)), unreadable: spaced ? { range: toSource(nz, spaced.s, spaced.e), reason: spacedMsg(names()[at] ?? '表四', spaced.raw) } : undefined };
-  }
-  const cell = (tk: Token, c: number): Cell => toCell(nz, cellOf(tk, spec, c))!;
-  if (run.length > w && !firstCellsAddUp(run, spec)) return { cells: new Array(w).fill(undefined), unreadable: { range: toSource(nz, run[0]!.s, run[run.length - 1]!.e), reason: unreadableMsg('表四', run.length, w) } };
-  if (run.length >= w) {
-    return {
-      cells: run.slice(0, w).map(cell),
-      unreadable: run.length > w ? { range: toSource(nz, run[w]!.s, run[run.length - 1]!.e), reason: unreadableMsg('表四') } : undefined,
-    };
-  }
-  const digits = run.every((t) => t.kind === 'num' && /^\d+$/.test(t.text)) ? run.map((t) => t.text).join('') : '';
-  const range = toSource(nz, run[0]!.s, run[run.length - 1]!.e);
-  if (digits.length >= w) {
-    const splits = splitDigits(digits, w, spec.accepts, 2);
-    if (splits.length === 1) return { cells: splits[0]!.map((v) => ({ raw: String(v), range, value: v, kind: 'number', recovered: true })) };
-  }
-  // which cell is blank cannot be told: no value is placed
-  return { cells: new Array(w).fill(undefined), unreadable: { range, reason: unreadableMsg('表四', run.length, w) } };
+  const placed = placeRun(nz.text, run, spec, { fieldsFrom: line.s, linesFrom: headerEnd, skipLead: true, trail });
+  const cells = placed.cells.map((c) => toCell(nz, c));
+  const at = placed.cells.findIndex((c) => c?.spaced);
+  const spaced = placed.cells[at];
+  if (spaced) return { cells, unreadable: { range: toSource(nz, spaced.s, spaced.e), reason: spacedMsg(names()[at] ?? '表四', spaced.raw) } };
+  if (placed.extra) return { cells, unreadable: { range: toSource(nz, placed.extra.s, placed.extra.e), reason: unreadableMsg('表四') } };
+  const u = placed.unreadable;
+  return u ? { cells, unreadable: { range: toSource(nz, u.s, u.e), reason: unreadableMsg('表四', u.found, w) } } : { cells };
 }
 
 function lineAround(text: string, pos: number): Region {
