@@ -368,9 +368,14 @@ function cellsFromFields(text: string, from: number, run: Token[], spec: RowSpec
     while (r + 1 < run.length && run[r + 1]!.e <= f.e) last = run[++r]!;
     r++;
     if (last === first) cells.push(cellOf(first, spec, c));
-    else cells.push({ kind: 'invalid', raw: text.slice(first.s, last.e), s: first.s, e: last.e, value: null, spaced: true });
+    else cells.push(spacedCell(text, first, last));
   }
   return r === run.length ? cells : undefined;
+}
+
+/** One cell holding several numbers with spaces between them (`2 05`): what was meant cannot be told. */
+function spacedCell(text: string, first: Token, last: Token): RawCell {
+  return { kind: 'invalid', raw: text.slice(first.s, last.e), s: first.s, e: last.e, value: null, spaced: true };
 }
 
 /** A line's shape with its cell text taken out: the tabs and pipes around it (spaces dropped). */
@@ -418,7 +423,7 @@ function cellsFromLines(text: string, from: number, run: Token[], spec: RowSpec,
     if (g && g[0]!.s >= l.s && g[0]!.e <= l.e) {
       const first = g[0]!;
       const last = g[g.length - 1]!;
-      cells.push(g.length === 1 ? cellOf(first, spec, cells.length) : { kind: 'invalid', raw: text.slice(first.s, last.e), s: first.s, e: last.e, value: null, spaced: true });
+      cells.push(g.length === 1 ? cellOf(first, spec, cells.length) : spacedCell(text, first, last));
       r++;
     } else if (shapeOf(text.slice(l.s, l.e)) === shape) {
       const at = text.indexOf('\t', l.s);
