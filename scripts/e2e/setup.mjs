@@ -56,7 +56,36 @@ function nodeVersion(bin) {
   return r.status === 0 ? r.stdout.trim() : '';
 }
 
-function npmInstall(prefix, spec, env = process.env) {
+// What an installer may inherit from the outer `npm run`. npm exports its own state to scripts
+// (npm_config_user_agent names the Node that ran it, npm_config_node_gyp/nodedir/prefix point at
+// that Node's tools): code-server's postinstall reads the user agent and refuses Node 20 although
+// Node 24 runs it. Installers get a clean environment: these network and cache settings pass;
+// every other npm_* variable (and npm's NODE/INIT_CWD) is dropped; callers add what they need.
+const NPM_PASSTHROUGH = new Set([
+  'npm_config_registry',
+  'npm_config_proxy',
+  'npm_config_https_proxy',
+  'npm_config_noproxy',
+  'npm_config_cafile',
+  'npm_config_strict_ssl',
+  'npm_config_cache',
+  'npm_config_userconfig',
+  'npm_config_globalconfig',
+]);
+
+export function installerEnv(extra = {}, base = process.env) {
+  const env = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (v === undefined) continue;
+    const lower = k.toLowerCase();
+    if (lower.startsWith('npm_') && !NPM_PASSTHROUGH.has(lower)) continue;
+    if (k === 'NODE' || k === 'INIT_CWD') continue;
+    env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
+function npmInstall(prefix, spec, env = installerEnv()) {
   mkdirSync(prefix, { recursive: true });
   // A package.json of its own keeps npm from walking up into some other project.
   if (!existsSync(join(prefix, 'package.json'))) writeFileSync(join(prefix, 'package.json'), '{"private":true}\n');
@@ -83,11 +112,7 @@ export function ensureCodeServer(node24, cache = cacheDir()) {
     rmSync(prefix, { recursive: true, force: true });
     // Native modules must build against Node 24's headers, not the machine's Node 20
     // (the user npmrc sets nodedir); the env var wins over the npmrc.
-    const env = {
-      ...process.env,
-      PATH: `${node24.bin}:${process.env.PATH}`,
-      npm_config_nodedir: node24.dist,
-    };
+    const env = installerEnv({ PATH: `${node24.bin}:${process.env.PATH}`, npm_config_nodedir: node24.dist });
     npmInstall(prefix, `code-server@${CODE_SERVER_VERSION}`, env);
     if (!existsSync(entry)) throw new Error(`code-server installed but ${entry} is missing`);
     writeFileSync(marker, `${new Date().toISOString()}\n`);

@@ -8,10 +8,10 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits, fixAllEdits, lint } from '../../server/src/core';
-import { sharedDir } from '../helpers/cli';
+import { corpusDir } from '../helpers/cli';
 
 export function seedTexts(): string[] {
-  const dirs = [join(sharedDir(), 'corpus/seeds'), join(sharedDir(), 'corpus/external')];
+  const dirs = [join(corpusDir(), 'seeds'), join(corpusDir(), 'external')];
   return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(d, f), 'utf8')));
 }
 

@@ -3,12 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-export const SEEDS = `${sharedDir()}/corpus/seeds`;
-export const EXTERNAL = `${sharedDir()}/corpus/external`;
+export const SEEDS = `${corpusDir()}/seeds`;
+export const EXTERNAL = `${corpusDir()}/external`;
+export const PDFS = `${corpusDir()}/pdf`;
 
-/** ../shared beside the repo (CI clones with shared/ beside it). */
-export function sharedDir(): string {
-  return fileURLToPath(new URL('../../../shared', import.meta.url)).replace(/\/$/, '');
+/** The real reports the tests use, copied into the repo (tests never read outside it). */
+export function corpusDir(): string {
+  return fileURLToPath(new URL('../fixtures/corpus', import.meta.url)).replace(/\/$/, '');
 }
 
 export function runCli(args: string[], opts: { cwd?: string; input?: string } = {}) {
