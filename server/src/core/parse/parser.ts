@@ -10,6 +10,7 @@ import { findSectionHeadings, findSubHeadings, findTitle, lineAt, splitLines, ty
 import { parseTable2, parseTable3, parseTable4, type Region } from './tables';
 import { canon, canonConst, includesCanonical } from './labels';
 import { findDateLine } from './dateline';
+import { relayout } from './relayout';
 
 export interface ParseOptions {
   reportYear?: number;
@@ -23,7 +24,8 @@ const PRE_2019 = ['政府信息公开的收费及减免情况', '依申请公开
 const EVIDENCE_PREFIX = 400_000;
 
 export function parseReport(text: string, opts: ParseOptions = {}): Report {
-  const nz = normalize(text);
+  // flattened text (a crawled page on one line) gets virtual line breaks: zero-width in the source
+  const nz = relayout(normalize(text));
   const lines = splitLines(nz.text);
   // format evidence stands in the tables, near the start: a bounded prefix keeps this linear
   const has = (x: string) => includesCanonical(nz.text, x, EVIDENCE_PREFIX);
