@@ -60,9 +60,20 @@ export interface Unreadable {
   reason: { zh: string; en: string };
 }
 
+/** Digits run together that can be read in several ways, each consistent with the relations: listed, never guessed. */
+export interface Ambiguity {
+  range: Range;
+  /** The row (or table) they belong to, for the message. */
+  where: { zh: string; en: string };
+  /** Each reading: the row's cell values in column order. */
+  readings: number[][];
+}
+
 export interface TableBase {
   /** The whole region the parser read as this table. */
   range: Range;
+  /** Rows whose run-together digits admit several consistent readings (solve.ts); their cells are left empty. */
+  ambiguous?: Ambiguity[];
   /** Standard labels whose rows were not found, by template key. */
   missingRows: string[];
   /** Regions with numbers the parser could not assign to cells. */

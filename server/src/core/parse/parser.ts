@@ -147,7 +147,9 @@ function readTables(nz: Normalized, lines: Lines, headings: HeadingLine[], templ
       trail = r3.trail;
     }
   }
-  const t4 = parseTable4(nz, t4Region, template, trailing && trailing.length >= 5 ? trailing : undefined, trail);
+  // five numbers or more (or digits run together, in flattened text) after 表三's last row
+  const enough = trailing && (trailing.length >= 5 || trailing.reduce((n, x) => n + (/^\d+$/.test(x.text) ? x.text.length : 0), 0) >= template.table4.groups.length * template.table4.columns.length);
+  const t4 = parseTable4(nz, t4Region, template, enough ? trailing : undefined, trail);
   // numbers that cannot be placed still make a table: it is there, only unreadable
   if (t4 && (t4.cells.some((c) => c) || t4.unreadable.length)) {
     report.table4 = t4;

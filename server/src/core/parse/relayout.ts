@@ -91,7 +91,7 @@ function getPatterns(): Patterns {
     heading: new RegExp(`[一二三四五六七八九十][、.,](?:${sorted.join('|')})`, 'g'),
     tableStart: /第二十条第\(一\)项|本年新收政府信息公开申请数量/,
     // labels of the tables' rows and the numbering of their items: `（三）`, `2.` before a label, `一、`
-    tableLabels: new RegExp(`${labelList.join('|')}|\\([一二三四五六七八]\\)|[一二三四]、|[1-9][.](?=[\\u4e00-\\u9fff])`, 'g'),
+    tableLabels: new RegExp(`${labelList.join('|')}|\\([一二三四五六七八]\\)|[一二三四]、|[1-9][.、](?=[\\u4e00-\\u9fff])`, 'g'),
   };
   return patterns;
 }
@@ -103,7 +103,7 @@ const SENTENCE_END = /[。；;：:！!？?]/;
  * Offsets (in the line) before which a virtual line break goes, or none when the line is no
  * flattened report text.
  */
-function breaksOf(line: string, isFirstLong: boolean): { breaks: number[]; blank: { s: number; e: number }[] } {
+function breaksOf(line: string, isFirstLong: boolean, hasTab: boolean): { breaks: number[]; blank: { s: number; e: number }[] } {
   const none = { breaks: [], blank: [] };
   const c = compact(line);
   const p = getPatterns();
@@ -114,7 +114,9 @@ function breaksOf(line: string, isFirstLong: boolean): { breaks: number[]; blank
     headings.push({ s: m.index!, e: m.index! + m[0].length });
   }
   const ts = c.text.search(p.tableStart);
-  const midLine = headings.some((h) => h.s > 0) || ts > 0;
+  // a long row of cells (tabs) may hold a table label after its first cell: only section
+  // headings mid-line (two of them) make such a line flattened text (pipes of a crawled page)
+  const midLine = hasTab ? headings.filter((h) => h.s > 0).length >= 2 : headings.some((h) => h.s > 0) || ts > 0;
   if (!midLine) return none;
   for (const h of headings) {
     cut.add(h.s);
@@ -133,7 +135,7 @@ function breaksOf(line: string, isFirstLong: boolean): { breaks: number[]; blank
     }
   }
   // sub-headings of the prose: （一）, 1. after the end of a sentence
-  for (const m of c.text.matchAll(/\([一二三四五六七八九十]{1,3}\)|[1-9][0-9]?[.](?=[\u4e00-\u9fff])/g)) {
+  for (const m of c.text.matchAll(/\([一二三四五六七八九十]{1,3}\)|[1-9][0-9]?[.、](?=[\u4e00-\u9fff])/g)) {
     const prev = c.text[m.index! - 1];
     if (prev !== undefined && SENTENCE_END.test(prev)) cut.add(m.index!);
   }
@@ -207,11 +209,9 @@ export function relayout(nz: Normalized): Normalized {
   while (lineStart <= text.length) {
     let e = text.indexOf('\n', lineStart);
     if (e < 0) e = text.length;
-    if (e - lineStart > LONG_LINE && text.indexOf('\t', lineStart) !== -1 && text.indexOf('\t', lineStart) < e) {
-      // a row of cells: laid out
-    } else if (e - lineStart > LONG_LINE) {
+    if (e - lineStart > LONG_LINE) {
       const line = text.slice(lineStart, e);
-      const r = breaksOf(line, firstLong);
+      const r = breaksOf(line, firstLong, line.indexOf('\t') >= 0);
       for (const b of r.breaks) inserts.push(lineStart + b);
       for (const b of r.blank) blanks.push({ s: lineStart + b.s, e: lineStart + b.e });
       if (r.breaks.length) firstLong = false;
@@ -234,11 +234,11 @@ function blankChrome(nz: Normalized, blanks: { s: number; e: number }[]): Normal
 }
 
 /** A page marker standing inside a flattened line (`。- 2 -（三）`): blanked, as a marker line is. */
-const INLINE_PAGE_MARKER = /(^|[^\d\s\-—–－])([-—–－])( ?)\d{1,4}\3\2(?=[^\d\-—–－]|$)/g;
+const INLINE_PAGE_MARKER = /(^|[^\d\s\-—–－]|\d(?=[-—–－] ?\d{1,4} ?[-—–－](?:[\u4e00-\u9fff（(\n]|$)))([-—–－])( ?)\d{1,4}\3\2(?=[^\d\-—–－]|$)/gm;
 
 /** Insert `\n` at the given offsets of nz.text (ascending, distinct): zero-width in the source. */
 function withBreaks(nz: Normalized, at: number[]): Normalized {
-  const text0 = nz.text.replace(INLINE_PAGE_MARKER, (m, pre: string) => pre + ' '.repeat(m.length - pre.length));
+  const text0 = nz.text;
   let text = '';
   let prev = 0;
   const virtual: number[] = [];
@@ -248,6 +248,8 @@ function withBreaks(nz: Normalized, at: number[]): Normalized {
     prev = at[k]!;
   }
   text += text0.slice(prev);
+  // after the breaks: a marker before a row's numbering (`31- 4 -2.没有…`) then ends a line
+  text = text.replace(INLINE_PAGE_MARKER, (m, pre: string) => pre + ' '.repeat(m.length - pre.length));
   const out: Normalized = { ...nz, text, virtual };
   if (nz.crlf) {
     // a CRLF's offset moves by the breaks before it
