@@ -22,8 +22,9 @@ export interface Normalized {
    */
   crlf?: number[];
   /**
-   * Plain text only: normalised offsets of virtual line breaks (relayout.ts), ascending. They
-   * stand for no source character: each maps to where the next real character starts.
+   * Normalised offsets of virtual line breaks (relayout.ts), ascending. They stand for no
+   * source character: each maps to where the next real character starts (in plain text by
+   * this list; in HTML by start/end, which already hold them).
    */
   virtual?: number[];
   sourceLength: number;

@@ -204,6 +204,9 @@ function paragraphs(nz: Normalized, lines: Lines, headings: HeadingLine[], table
   // line starts of the headings, ascending: one pointer moves along with the lines
   const headingStarts = headings.map((h) => lines.s(lineAt(lines, h.s))).sort((a, b) => a - b);
   let hs = 0;
+  // a virtual line break (flattened text, relayout.ts) opens a paragraph: it stands where a line of its own began
+  const virtual = nz.virtual ?? [];
+  let vi = 0;
   let cur: { s: number; e: number } | undefined;
   let section = 0;
   let hIdx = 0;
@@ -236,6 +239,8 @@ function paragraphs(nz: Normalized, lines: Lines, headings: HeadingLine[], table
       continue;
     }
     const lead = lineText.length - lineText.trimStart().length;
+    while (vi < virtual.length && virtual[vi]! < ls - 1) vi++;
+    if (cur && virtual[vi] === ls - 1) flush();
     if (!cur) cur = { s: ls + lead, e: ls + lineText.trimEnd().length };
     else cur.e = ls + lineText.trimEnd().length;
   }

@@ -97,7 +97,7 @@ function getPatterns(): Patterns {
 }
 
 /** `。` and the like: a sub-heading after one of these opens a new paragraph. */
-const SENTENCE_END = /[。；;：:！!？?]/;
+const SENTENCE_END = /[。；;：:！!？?#]/;
 
 /**
  * Offsets (in the line) before which a virtual line break goes, or none when the line is no
@@ -250,6 +250,11 @@ function withBreaks(nz: Normalized, at: number[]): Normalized {
   text += text0.slice(prev);
   // after the breaks: a marker before a row's numbering (`31- 4 -2.没有…`) then ends a line
   text = text.replace(INLINE_PAGE_MARKER, (m, pre: string) => pre + ' '.repeat(m.length - pre.length));
+  // Markdown heading marks glued before a heading (`0### 三、…`): spaces, as at a real line start
+  if (text.indexOf('#') >= 0) {
+    const at = new Set(virtual);
+    text = text.replace(/#[# ]*(?=\n)/g, (m: string, i: number) => (at.has(i + m.length) ? ' '.repeat(m.length) : m));
+  }
   const out: Normalized = { ...nz, text, virtual };
   if (nz.crlf) {
     // a CRLF's offset moves by the breaks before it
@@ -277,7 +282,6 @@ function withBreaks(nz: Normalized, at: number[]): Normalized {
     }
     out.start = start;
     out.end = end;
-    delete out.virtual;
   }
   return out;
 }

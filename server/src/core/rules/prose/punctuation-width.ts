@@ -68,8 +68,9 @@ export function halfWidthMarks(report: Report): Mark[] {
  * `(一)` / `(1)` opening a line: a heading marker whose width a web page or extractor often
  * normalised; alone it is not worth a warning (the document-level conversion still covers it).
  */
-function isHeadingMarker(text: string, open: number, close: number): boolean {
+function isHeadingMarker(text: string, open: number, close: number, opensParagraph = false): boolean {
   if (close - open > 4 || !/^[一二三四五六七八九十\d]+$/.test(text.slice(open + 1, close))) return false;
+  if (opensParagraph) return true;
   const lineStart = text.lastIndexOf('\n', open - 1) + 1;
   return /^(?:[\s#>*]|<[^<>]*>)*$/.test(text.slice(lineStart, open)); // `## (一)`, `<p>(一)`
 }
@@ -137,9 +138,11 @@ const rule: Rule = {
       return;
     }
     const mates = new Set(marks.map((m) => m.mate).filter((x) => x !== undefined));
+    // a paragraph opens where a line does, or at a virtual line break of flattened text (same marker)
+    const opens = new Set(prose(ctx.report).map((p) => p.range.start));
     for (const m of marks) {
       if (m.ch === ')' && mates.has(m.at)) continue; // reported with its (
-      if (m.mate !== undefined && isHeadingMarker(ctx.text, m.at, m.mate)) continue;
+      if (m.mate !== undefined && isHeadingMarker(ctx.text, m.at, m.mate, opens.has(m.at))) continue;
       const paired = m.mate !== undefined;
       const range = { start: m.at, end: (m.mate ?? m.at) + 1 };
       ctx.report_({
