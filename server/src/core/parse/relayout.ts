@@ -136,9 +136,12 @@ function breaksOf(line: string, isFirstLong: boolean, hasTab: boolean): { breaks
   }
   // sub-headings of the prose: （一）, 1. after the end of a sentence
   for (const m of c.text.matchAll(/\([一二三四五六七八九十]{1,3}\)|[1-9][0-9]?[.、](?=[\u4e00-\u9fff])/g)) {
-    const prev = c.text[m.index! - 1];
-    if (prev !== undefined && SENTENCE_END.test(prev)) cut.add(m.index!);
+    // a page marker (`。- 2 -（三）`) stands between the sentence and its next item
+    const prev = c.text.slice(Math.max(0, m.index! - 8), m.index!).replace(/[-—–－]\d{1,4}[-—–－]$/, '').slice(-1);
+    if (prev && SENTENCE_END.test(prev)) cut.add(m.index!);
   }
+  // an item numbered 一、 after a sub-heading or a sentence (not 第一、 nor 一、二、三 in a sentence)
+  for (const m of c.text.matchAll(/(?<![第一二三四五六七八九十、])[一二三四五六七八九十]、(?![一二三四五六七八九十])(?=[\u4e00-\u9fff])/g)) cut.add(m.index!);
   // the tables: from 第二十条第（一）项 (or 表三's first label) to section 五's heading
   if (ts >= 0) {
     const five = headings.find((h) => h.s > ts && /^[五六]/.test(c.text.slice(h.s, h.s + 1)));
