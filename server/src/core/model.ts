@@ -164,4 +164,10 @@ export interface Report {
   paragraphs: Paragraph[];
   /** Ranges occupied by tables (prose rules skip these). */
   tableRanges: Range[];
+  /**
+   * Flattened text only (a crawled page on one line): source offsets, ascending, where the
+   * parser began a line that has no line feed in the source (parse/relayout.ts). Rules that
+   * speak of lines use `logical-lines.ts`, which counts these as line starts.
+   */
+  virtualBreaks?: number[];
 }

@@ -91,6 +91,7 @@ export function parseReport(text: string, opts: ParseOptions = {}): Report {
     report.sections.push(section);
   }
 
+  if (nz.virtual?.length) report.virtualBreaks = nz.virtual.map((v) => toSource(nz, v, v).start);
   if (format !== 'pre2019') readTables(nz, lines, headings, template, report);
   report.paragraphs = paragraphs(nz, lines, headings, report.tableRanges, text);
   return report;

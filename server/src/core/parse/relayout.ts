@@ -99,25 +99,36 @@ function getPatterns(): Patterns {
 /** `。` and the like: a sub-heading after one of these opens a new paragraph. */
 const SENTENCE_END = /[。；;：:！!？?#]/;
 
-/**
- * Offsets (in the line) before which a virtual line break goes, or none when the line is no
- * flattened report text.
- */
-function breaksOf(line: string, isFirstLong: boolean, hasTab: boolean): { breaks: number[]; blank: { s: number; e: number }[] } {
-  const none = { breaks: [], blank: [] };
-  const c = compact(line);
-  const p = getPatterns();
-  const cut = new Set<number>();
-  const headings: { s: number; e: number }[] = [];
-  for (const m of c.text.matchAll(p.heading)) {
-    // 本年度办理结果, 申请数量: table row labels, not headings (the heading keys never contain them)
-    headings.push({ s: m.index!, e: m.index! + m[0].length });
-  }
-  const ts = c.text.search(p.tableStart);
+interface State {
+  /** No line before held the title's place (the first flattened line). */
+  first: boolean;
+  /** A table began on an earlier line and no section 五 heading has ended it yet. */
+  inTable: boolean;
+  /** The last long line of the text: its date line and chrome are looked for. */
+  last: boolean;
+}
+
+/** Section headings in a compact line. */
+function headingsIn(c: Compact): { s: number; e: number }[] {
+  // 本年度办理结果, 申请数量: table row labels, not headings (the heading keys never contain them)
+  return [...c.text.matchAll(getPatterns().heading)].map((m) => ({ s: m.index!, e: m.index! + m[0].length }));
+}
+
+/** A line of flattened report text: a section heading or a table's first label stands mid-line. */
+function isFlattened(c: Compact, hasTab: boolean): boolean {
+  const headings = headingsIn(c);
   // a long row of cells (tabs) may hold a table label after its first cell: only section
   // headings mid-line (two of them) make such a line flattened text (pipes of a crawled page)
-  const midLine = hasTab ? headings.filter((h) => h.s > 0).length >= 2 : headings.some((h) => h.s > 0) || ts > 0;
-  if (!midLine) return none;
+  if (hasTab) return headings.filter((h) => h.s > 0).length >= 2;
+  return headings.some((h) => h.s > 0) || c.text.search(getPatterns().tableStart) > 0;
+}
+
+/** Offsets (in the line) before which a virtual line break goes, and chrome to blank. */
+function breaksOf(line: string, c: Compact, st: State): { breaks: number[]; blank: { s: number; e: number }[] } {
+  const p = getPatterns();
+  const cut = new Set<number>();
+  const headings = headingsIn(c);
+  const ts = c.text.search(p.tableStart);
   for (const h of headings) {
     cut.add(h.s);
     cut.add(h.e);
@@ -125,7 +136,8 @@ function breaksOf(line: string, isFirstLong: boolean, hasTab: boolean): { breaks
   const blank: { s: number; e: number }[] = [];
   // the title, before section 一, and chrome before it
   const first = headings[0]?.s ?? c.text.length;
-  if (isFirstLong) {
+  if (st.first) {
+    st.first = false;
     const head = c.text.slice(0, Math.min(first, 3000));
     const title = findTitle(head);
     if (title) {
@@ -142,14 +154,21 @@ function breaksOf(line: string, isFirstLong: boolean, hasTab: boolean): { breaks
   }
   // an item numbered 一、 after a sub-heading or a sentence (not 第一、 nor 一、二、三 in a sentence)
   for (const m of c.text.matchAll(/(?<![第一二三四五六七八九十、])[一二三四五六七八九十]、(?![一二三四五六七八九十])(?=[\u4e00-\u9fff])/g)) cut.add(m.index!);
-  // the tables: from 第二十条第（一）项 (or 表三's first label) to section 五's heading
-  if (ts >= 0) {
-    const five = headings.find((h) => h.s > ts && /^[五六]/.test(c.text.slice(h.s, h.s + 1)));
+  // the tables: from 第二十条第（一）项 (or 表三's first label) to section 五's heading, over lines
+  const from = st.inTable ? 0 : ts;
+  if (from >= 0) {
+    const five = headings.find((h) => h.s >= from && /^[五六]/.test(c.text.slice(h.s, h.s + 1)));
     const te = five ? five.s : c.text.length;
-    for (const m of c.text.slice(ts, te).matchAll(p.tableLabels)) cut.add(ts + m.index!);
+    st.inTable = !five;
+    const region = c.text.slice(from, te);
+    for (const m of region.matchAll(p.tableLabels)) cut.add(from + m.index!);
+    // numbers after label text, and text after a row's numbers (a label's rest, a garbled
+    // header), start a line; not a cell's unit (1288件) nor an item's numbering (1.属于)
+    for (const m of region.matchAll(/\d(?=[\u4e00-\u9fff])(?![件个次条项家万])/g)) cut.add(from + m.index! + 1);
+    for (const m of region.matchAll(/[\u4e00-\u9fff)](?=\d)(?!\d[.、][\u4e00-\u9fff])/g)) cut.add(from + m.index! + 1);
   }
   // the date line at the end (with its signer), and chrome after it
-  const tail = dateAtTail(c.text);
+  const tail = st.last ? dateAtTail(c.text) : undefined;
   if (tail) {
     cut.add(tail.date);
     if (tail.signer !== undefined) cut.add(tail.signer);
@@ -205,21 +224,38 @@ function dateAtTail(text: string): { date: number; signer?: number; after: numbe
 /** Normalised text with virtual line breaks where a flattened report needs them (the same object when none). */
 export function relayout(nz: Normalized): Normalized {
   const text = nz.text;
+  // the long lines, and whether one of them is flattened report text (else nothing changes)
+  const long: { s: number; e: number; tab: boolean }[] = [];
+  let flat = false;
+  for (let s = 0; s <= text.length; ) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    if (e - s > LONG_LINE) {
+      const tab = text.indexOf('\t', s);
+      long.push({ s, e, tab: tab >= 0 && tab < e });
+    }
+    s = e + 1;
+  }
+  const compacts = new Map<number, Compact>();
+  for (const l of long) {
+    const c = compact(text.slice(l.s, l.e));
+    if (isFlattened(c, l.tab)) {
+      flat = true;
+      compacts.set(l.s, c);
+    } else if (!l.tab) compacts.set(l.s, c);
+  }
+  if (!flat) return nz;
   const inserts: number[] = [];
   const blanks: { s: number; e: number }[] = [];
-  let firstLong = true;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let e = text.indexOf('\n', lineStart);
-    if (e < 0) e = text.length;
-    if (e - lineStart > LONG_LINE) {
-      const line = text.slice(lineStart, e);
-      const r = breaksOf(line, firstLong, line.indexOf('\t') >= 0);
-      for (const b of r.breaks) inserts.push(lineStart + b);
-      for (const b of r.blank) blanks.push({ s: lineStart + b.s, e: lineStart + b.e });
-      if (r.breaks.length) firstLong = false;
-    }
-    lineStart = e + 1;
+  const st: State = { first: true, inTable: false, last: false };
+  const lastLong = long.filter((l) => compacts.has(l.s)).pop();
+  for (const l of long) {
+    const c = compacts.get(l.s);
+    if (!c) continue; // a long row of cells
+    st.last = l === lastLong;
+    const r = breaksOf(text.slice(l.s, l.e), c, st);
+    for (const b of r.breaks) inserts.push(l.s + b);
+    for (const b of r.blank) blanks.push({ s: l.s + b.s, e: l.s + b.e });
   }
   if (!inserts.length) return nz;
   return withBreaks(blankChrome(nz, blanks), inserts);
@@ -236,8 +272,11 @@ function blankChrome(nz: Normalized, blanks: { s: number; e: number }[]): Normal
   return { ...nz, text: out + nz.text.slice(at) };
 }
 
-/** A page marker standing inside a flattened line (`。- 2 -（三）`): blanked, as a marker line is. */
-const INLINE_PAGE_MARKER = /(^|[^\d\s\-—–－]|\d(?=[-—–－] ?\d{1,4} ?[-—–－](?:[\u4e00-\u9fff（(\n]|$)))([-—–－])( ?)\d{1,4}\3\2(?=[^\d\-—–－]|$)/gm;
+/**
+ * A page marker standing inside a flattened line (`。- 2 -（三）`, `769 - 5 - 法提供`): blanked, as a
+ * marker line is. Text (or a line end) follows it: `0 - 5 - 0` stays three cells.
+ */
+const INLINE_PAGE_MARKER = /(^|[^\-—–－])([-—–－])( ?)\d{1,4}\3\2(?= *(?:[\u4e00-\u9fff（(\n]|$))/gm;
 
 /** Insert `\n` at the given offsets of nz.text (ascending, distinct): zero-width in the source. */
 function withBreaks(nz: Normalized, at: number[]): Normalized {
