@@ -170,4 +170,6 @@ export interface Report {
    * speak of lines use `logical-lines.ts`, which counts these as line starts.
    */
   virtualBreaks?: number[];
+  /** Web-page chrome around the report (当前位置、打印本页 …) that the parser passed over, ascending. */
+  pageChrome?: Range[];
 }

@@ -27,6 +27,8 @@ export interface Normalized {
    * this list; in HTML by start/end, which already hold them).
    */
   virtual?: number[];
+  /** Normalised ranges of page chrome blanked by relayout.ts. */
+  chrome?: { s: number; e: number }[];
   sourceLength: number;
   /** The source text. */
   source: string;

@@ -92,6 +92,7 @@ export function parseReport(text: string, opts: ParseOptions = {}): Report {
   }
 
   if (nz.virtual?.length) report.virtualBreaks = nz.virtual.map((v) => toSource(nz, v, v).start);
+  if (nz.chrome?.length) report.pageChrome = nz.chrome.map((c) => toSource(nz, c.s, c.e));
   if (format !== 'pre2019') readTables(nz, lines, headings, template, report);
   report.paragraphs = paragraphs(nz, lines, headings, report.tableRanges, text);
   return report;

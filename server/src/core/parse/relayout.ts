@@ -25,6 +25,9 @@ const LONG_LINE = 120;
 
 /** Words only a web page's frame uses (navigation, toolbar, footer), from the data file. */
 const CHROME = new RegExp((chromeData.words as string[]).map(escape).join('|'));
+const CHROME_ALL = new RegExp(CHROME.source, 'g');
+/** Chrome opens the text: its first character is that of a chrome word. */
+const CHROME_START = new RegExp(`^[${[...new Set((chromeData.words as string[]).map((w) => escape(w[0]!)))].join('')}]`);
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -144,6 +147,14 @@ function breaksOf(line: string, c: Compact, st: State): { breaks: number[]; blan
       cut.add(title.s);
       cut.add(title.e);
       if (title.s > 0 && CHROME.test(head.slice(0, title.s))) blank.push({ s: 0, e: title.s });
+    } else {
+      // no title: chrome at the start runs to its last word in the first few hundred characters
+      let end = -1;
+      for (const m of head.slice(0, 300).matchAll(CHROME_ALL)) end = m.index! + m[0].length;
+      if (end > 0 && head.slice(0, 1).match(CHROME_START)) {
+        blank.push({ s: 0, e: end });
+        cut.add(end);
+      }
     }
   }
   // sub-headings of the prose: （一）, 1. after the end of a sentence
@@ -269,7 +280,7 @@ function blankChrome(nz: Normalized, blanks: { s: number; e: number }[]): Normal
     out += nz.text.slice(at, b.s) + nz.text.slice(b.s, b.e).replace(/[^\n]/g, ' ');
     at = b.e;
   }
-  return { ...nz, text: out + nz.text.slice(at) };
+  return { ...nz, text: out + nz.text.slice(at), chrome: blanks };
 }
 
 /**
@@ -298,6 +309,13 @@ function withBreaks(nz: Normalized, at: number[]): Normalized {
     text = text.replace(/#[# ]*(?=\n)/g, (m: string, i: number) => (at.has(i + m.length) ? ' '.repeat(m.length) : m));
   }
   const out: Normalized = { ...nz, text, virtual };
+  // chrome ranges move by the breaks before them (a break at x goes before the character at x)
+  const moved = (y: number) => {
+    let k = 0;
+    while (k < at.length && at[k]! <= y) k++;
+    return y + k;
+  };
+  if (nz.chrome) out.chrome = nz.chrome.map((c) => ({ s: moved(c.s), e: c.e > c.s ? moved(c.e - 1) + 1 : moved(c.s) }));
   if (nz.crlf) {
     // a CRLF's offset moves by the breaks before it
     let k = 0;

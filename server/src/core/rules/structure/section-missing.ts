@@ -55,7 +55,7 @@ const rule: Rule = {
     for (const s of t.sections) {
       if (present.has(s.number)) continue;
       const at = insertionPoint(report, s.number);
-      const lineEnd = logicalLineEnd(report, at);
+      const lineEnd = logicalLineEnd(report, at, true);
       const range = at >= text.length ? { start: Math.max(0, logicalLineStart(report, text.length)), end: text.length } : { start: at, end: lineEnd < 0 ? text.length : lineEnd };
       const newText = at >= text.length ? (text.endsWith('\n') || !text ? '' : eol) + s.title + eol : s.title + eol;
       ctx.report_({
