@@ -180,6 +180,18 @@ function breaksOf(line: string, c: Compact, st: State): { breaks: number[]; blan
   }
   // the date line at the end (with its signer), and chrome after it
   const tail = st.last ? dateAtTail(c.text) : undefined;
+  if (st.last && !tail) {
+    // no date line: chrome at the end runs from its first word in the last few hundred characters, with no sentence after it
+    const from = Math.max(0, c.text.length - 300);
+    for (const m of c.text.slice(from).matchAll(CHROME_ALL)) {
+      let at = from + m.index!;
+      if (/[。！？]/.test(c.text.slice(at))) continue;
+      while (at > 0 && '【[［'.includes(c.text[at - 1]!)) at--; // 【打印本页】: its bracket too
+      cut.add(at);
+      blank.push({ s: at, e: c.text.length });
+      break;
+    }
+  }
   if (tail) {
     cut.add(tail.date);
     if (tail.signer !== undefined) cut.add(tail.signer);
