@@ -153,7 +153,7 @@ function readTables(nz: Normalized, lines: Lines, headings: HeadingLine[], templ
   const enough = trailing && (trailing.length >= 5 || trailing.reduce((n, x) => n + (/^\d+$/.test(x.text) ? x.text.length : 0), 0) >= template.table4.groups.length * template.table4.columns.length);
   const t4 = parseTable4(nz, t4Region, template, enough ? trailing : undefined, trail);
   // numbers that cannot be placed still make a table: it is there, only unreadable
-  if (t4 && (t4.cells.some((c) => c) || t4.unreadable.length)) {
+  if (t4 && (t4.cells.some((c) => c) || t4.unreadable.length || t4.ambiguous?.length)) {
     report.table4 = t4;
     report.tableRanges.push(t4.range);
   }

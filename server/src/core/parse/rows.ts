@@ -6,7 +6,7 @@
  */
 import { alignAtEnd, allowedEdits, canonConst } from './labels';
 import { canonOf, numericValue, type Token } from './tokens';
-import { segmentations } from './solve';
+import { prunedReadings, segmentations } from './solve';
 
 export interface RowSpec {
   key: string;
@@ -26,6 +26,8 @@ export interface RowSpec {
   align?: 'left' | 'right';
   /** Checks a candidate split of run-together digits (e.g. a row total). */
   accepts?: (values: number[]) => boolean;
+  /** Checks the first cells of a candidate split as soon as a relation's cells are all read (prunes long runs). */
+  prefix?: (values: number[]) => boolean;
 }
 
 export interface RawCell {
@@ -298,7 +300,8 @@ export function placeRun(
   const digits = run.every((t) => t.kind === 'num' && /^\d+$/.test(t.text));
   if (digits && (!o.splitOnlyGlued || run.some((t) => t.text.length > 1))) {
     // every cutting of the digits into the row's cells (a space always ends a cell), each cell with its own range
-    const readings = segmentations(run, w);
+    // a run too long to list whole: only the readings its relations allow, found cell by cell
+    const readings = segmentations(run, w) ?? (spec.prefix ? prunedReadings(run, w, spec.prefix) : undefined);
     if (readings) {
       const ok = spec.accepts ? readings.filter((r) => spec.accepts!(r.map((c) => c.value ?? NaN))) : readings;
       if (ok.length === 1) return { cells: ok[0]! };

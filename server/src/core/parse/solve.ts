@@ -211,3 +211,54 @@ export function solveTable(t: FormatTemplate, table: 't3' | 't4', rows: SolverRo
   });
   return { kind: 'several', rows: per, deciding: rels };
 }
+
+/** Steps a pruned search may take over one row (bounds the work on long runs of digits). */
+const PRUNED_BUDGET = 300_000;
+
+/**
+ * Readings of a run too long to list whole that pass `prefix` at every cell (a relation checked
+ * as soon as its cells are read: 表四's group totals, a 表三 row's total): the consistent
+ * readings only, found depth-first with pruning; undefined past `limit` readings or the budget.
+ */
+export function prunedReadings(run: readonly Token[], parts: number, prefix: (values: number[]) => boolean, limit = MAX_READINGS): RawCell[][] | undefined {
+  if (!run.every((t) => t.kind === 'num' && /^\d+$/.test(t.text))) return undefined;
+  const out: RawCell[][] = [];
+  const cells: RawCell[] = [];
+  const values: number[] = [];
+  let budget = PRUNED_BUDGET;
+  // the digits left after token i, char j: a row needs at least one digit a cell
+  const left = (i: number, j: number) => run.slice(i).reduce((n, t) => n + t.text.length, 0) - j;
+  let failed = false;
+  const rec = (i: number, j: number) => {
+    if (failed || --budget < 0) {
+      failed = true;
+      return;
+    }
+    if (i === run.length) {
+      if (cells.length === parts) {
+        if (out.length >= limit) failed = true;
+        else out.push(cells.slice());
+      }
+      return;
+    }
+    const t = run[i]!;
+    const rest = parts - cells.length;
+    if (rest <= 0 || left(i, j) < rest) return;
+    for (let len = 1; len <= Math.min(MAX_DIGITS, t.text.length - j); len++) {
+      if (len > 1 && t.text[j] === '0') break;
+      const raw = t.text.slice(j, j + len);
+      const v = Number(raw);
+      cells.push({ kind: 'number', raw, s: t.s + j, e: t.s + j + len, value: v, ...(t.text.length > len ? { recovered: true } : {}) });
+      values.push(v);
+      if (prefix(values)) {
+        // a cell ends at the token's end (a space ends it) or inside the token
+        if (j + len === t.text.length) rec(i + 1, 0);
+        else rec(i, j + len);
+      }
+      cells.pop();
+      values.pop();
+    }
+  };
+  rec(0, 0);
+  return failed ? undefined : out;
+}
