@@ -19,6 +19,15 @@ import { FORMAT_2019, FORMAT_2021 } from '../format/template';
 import { canonCode } from './labels';
 import type { Normalized } from './normalize';
 import chromeData from './page-chrome.json';
+import { z } from 'zod';
+
+const chromeSchema = z.object({ $comment: z.string().optional(), words: z.array(z.string().min(2)).min(1) });
+
+/** Problems of the page-chrome word list against its schema (the data test; not checked at every start). */
+export function chromeProblems(data: unknown = chromeData): string[] {
+  const r = chromeSchema.safeParse(data);
+  return r.success ? [] : [z.prettifyError(r.error)];
+}
 
 /** A line shorter than this is laid out already (a paragraph of prose may well be long). */
 const LONG_LINE = 120;
