@@ -71,8 +71,26 @@ export function halfWidthMarks(report: Report): Mark[] {
 function isHeadingMarker(text: string, open: number, close: number, opensParagraph = false): boolean {
   if (close - open > 4 || !/^[一二三四五六七八九十\d]+$/.test(text.slice(open + 1, close))) return false;
   if (opensParagraph) return true;
-  const lineStart = text.lastIndexOf('\n', open - 1) + 1;
-  return /^(?:[\s#>*]|<[^<>]*>)*$/.test(text.slice(lineStart, open)); // `## (一)`, `<p>(一)`
+  // back from the mark over what may open a line (`## (一)`, `<p>(一)`, `> (一)`) to the line start;
+  // bounded, so that a flattened page (one line of megabytes) is not scanned back once per mark
+  let k = open - 1;
+  for (let n = 0; k >= 0; k--, n++) {
+    if (n > 2000) return false;
+    const c = text.charCodeAt(k);
+    if (c === 10) return true;
+    if (c === 62 /* > */) {
+      // a tag `<p>` is passed whole; a lone `>` (a quote mark) is allowed as it is
+      let lt = k - 1;
+      while (lt >= 0 && k - lt <= 200 && text.charCodeAt(lt) !== 60 && text.charCodeAt(lt) !== 62) lt--;
+      if (lt >= 0 && k - lt <= 200 && text.charCodeAt(lt) === 60) {
+        n += k - lt;
+        k = lt;
+      }
+      continue;
+    }
+    if (!(c === 35 || c === 42 || /\s/.test(text[k]!))) return false;
+  }
+  return true;
 }
 
 function hasHan(text: string, a: number, b: number): boolean {
