@@ -29,6 +29,9 @@ export function chromeProblems(data: unknown = chromeData): string[] {
   return r.success ? [] : [z.prettifyError(r.error)];
 }
 
+/** A row of cells (tabs) longer than this is several rows run together. */
+const LONG_ROW = 600;
+
 /** A line shorter than this is laid out already (a paragraph of prose may well be long). */
 const LONG_LINE = 120;
 
@@ -131,8 +134,11 @@ function isFlattened(c: Compact, hasTab: boolean): boolean {
   const headings = headingsIn(c);
   // a long row of cells (tabs) may hold a table label after its first cell: only section
   // headings mid-line (two of them) make such a line flattened text (pipes of a crawled page)
-  if (hasTab) return headings.filter((h) => h.s > 0).length >= 2;
-  return headings.some((h) => h.s > 0) || c.text.search(getPatterns().tableStart) > 0;
+  const mid = headings.filter((h) => h.s > 0).length;
+  const table = c.text.search(getPatterns().tableStart) > 0;
+  // (or one, or a table's first label, on a line far longer than any row: several rows run together)
+  if (hasTab) return mid >= 2 || (c.text.length > LONG_ROW && (mid > 0 || table));
+  return mid > 0 || table;
 }
 
 /** Offsets (in the line) before which a virtual line break goes, and chrome to blank. */
@@ -324,6 +330,8 @@ function withBreaks(nz: Normalized, at: number[]): Normalized {
   text += text0.slice(prev);
   // after the breaks: a marker before a row's numbering (`31- 4 -2.没有…`) then ends a line
   text = text.replace(INLINE_PAGE_MARKER, (m, pre: string) => pre + ' '.repeat(m.length - pre.length));
+  // Markdown table rules run into a line (`|---|---|` between rows): no cells, blanked as a rule line is
+  text = text.replace(/(?:\t[ ]*:?-{3,}:?[ ]*){2,}(?=\t|\n|$)/g, (m: string) => m.replace(/[^\t]/g, ' '));
   // Markdown heading marks glued before a heading (`0### 三、…`): spaces, as at a real line start
   if (text.indexOf('#') >= 0) {
     const at = new Set(virtual);

@@ -6,7 +6,7 @@
  */
 import { alignAtEnd, allowedEdits, canonConst } from './labels';
 import { canonOf, numericValue, type Token } from './tokens';
-import { prunedReadings, segmentations } from './solve';
+import { fewestBrokenReadings, segmentations } from './solve';
 
 export interface RowSpec {
   key: string;
@@ -26,8 +26,8 @@ export interface RowSpec {
   align?: 'left' | 'right';
   /** Checks a candidate split of run-together digits (e.g. a row total). */
   accepts?: (values: number[]) => boolean;
-  /** Checks the first cells of a candidate split as soon as a relation's cells are all read (prunes long runs). */
-  prefix?: (values: number[]) => boolean;
+  /** How many relations the first cells of a candidate split break, counting those whose cells are all read (prunes long runs). */
+  broken?: (values: number[]) => number;
 }
 
 export interface RawCell {
@@ -301,7 +301,7 @@ export function placeRun(
   if (digits && (!o.splitOnlyGlued || run.some((t) => t.text.length > 1))) {
     // every cutting of the digits into the row's cells (a space always ends a cell), each cell with its own range
     // a run too long to list whole: only the readings its relations allow, found cell by cell
-    const readings = segmentations(run, w) ?? (spec.prefix ? prunedReadings(run, w, spec.prefix) : undefined);
+    const readings = segmentations(run, w) ?? (spec.broken ? fewestBrokenReadings(run, w, spec.broken) : undefined);
     if (readings) {
       const ok = spec.accepts ? readings.filter((r) => spec.accepts!(r.map((c) => c.value ?? NaN))) : readings;
       if (ok.length === 1) return { cells: ok[0]! };

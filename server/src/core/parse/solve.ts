@@ -221,6 +221,24 @@ const PRUNED_BUDGET = 300_000;
  * readings only, found depth-first with pruning; undefined past `limit` readings or the budget.
  */
 export function prunedReadings(run: readonly Token[], parts: number, prefix: (values: number[]) => boolean, limit = MAX_READINGS): RawCell[][] | undefined {
+  return prunedSearch(run, parts, (v) => (prefix(v) ? 0 : 1), 0, limit);
+}
+
+/**
+ * The readings whose completed relations break at most `maxBroken` times (`broken`: how many of
+ * the relations whose cells are all read break): consistent ones first, then, when there are
+ * none, those with the fewest broken (the solver reports what they break).
+ */
+export function fewestBrokenReadings(run: readonly Token[], parts: number, broken: (values: number[]) => number, limit = MAX_READINGS): RawCell[][] | undefined {
+  for (let b = 0; b <= 1; b++) {
+    const r = prunedSearch(run, parts, broken, b, limit);
+    if (!r) return undefined;
+    if (r.length) return r;
+  }
+  return [];
+}
+
+function prunedSearch(run: readonly Token[], parts: number, broken: (values: number[]) => number, maxBroken: number, limit: number): RawCell[][] | undefined {
   if (!run.every((t) => t.kind === 'num' && /^\d+$/.test(t.text))) return undefined;
   const out: RawCell[][] = [];
   const cells: RawCell[] = [];
@@ -250,7 +268,7 @@ export function prunedReadings(run: readonly Token[], parts: number, prefix: (va
       const v = Number(raw);
       cells.push({ kind: 'number', raw, s: t.s + j, e: t.s + j + len, value: v, ...(t.text.length > len ? { recovered: true } : {}) });
       values.push(v);
-      if (prefix(values)) {
+      if (broken(values) <= maxBroken) {
         // a cell ends at the token's end (a space ends it) or inside the token
         if (j + len === t.text.length) rec(i + 1, 0);
         else rec(i, j + len);

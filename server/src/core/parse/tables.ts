@@ -189,15 +189,15 @@ export function parseTable3(nz: Normalized, region: Region, t: FormatTemplate): 
   const tokens = tokenize(nz.text, region.s, region.e);
   const width = t.table3.columns.length;
   const rowTotal = (v: number[]) => v.slice(0, width - 1).reduce((a, b) => a + b, 0) === v[width - 1];
-  const rowSoFar = (v: number[]) => v.length < width || rowTotal(v);
+  const rowBroken = (v: number[]) => (v.length < width || rowTotal(v) ? 0 : 1);
   const specs: RowSpec[] = [];
   for (const r of t.table3.rows) {
     // a 2021 report may write （六）其他处理 as one row, as the 2019 format did: accept it
     if (r.key === `${COLLAPSIBLE_GROUP}.1`) {
       const g = t.table3.rowGroups.find((x) => x.key === COLLAPSIBLE_GROUP);
-      if (g) specs.push({ key: g.key, label: g.label, width, accepts: rowTotal, prefix: rowSoFar, collapsedGroupOf: g.key });
+      if (g) specs.push({ key: g.key, label: g.label, width, accepts: rowTotal, broken: rowBroken, collapsedGroupOf: g.key });
     }
-    specs.push({ key: r.key, label: r.label, width, accepts: rowTotal, prefix: rowSoFar });
+    specs.push({ key: r.key, label: r.label, width, accepts: rowTotal, broken: rowBroken });
   }
   const m = matchRows(nz.text, tokens, specs);
   // a collapsed group row and its sub-rows cannot both stand
@@ -316,12 +316,12 @@ export function parseTable4(nz: Normalized, region: Region | undefined, t: Forma
     return true;
   };
   // each group's total checked once its five cells are read
-  const groupsSoFar = (v: number[]) => {
-    const g = Math.floor(v.length / per) - 1;
-    if (g < 0 || v.length % per !== 0) return true;
-    return v.slice(g * per, g * per + per - 1).reduce((a, b) => a + b, 0) === v[g * per + per - 1];
+  const groupsBroken = (v: number[]) => {
+    let n = 0;
+    for (let g = 0; (g + 1) * per <= v.length; g++) if (v.slice(g * per, g * per + per - 1).reduce((a, b) => a + b, 0) !== v[g * per + per - 1]) n++;
+    return n;
   };
-  const spec: RowSpec = { key: 'table4', label: '', width, accepts: groupsAddUp, prefix: groupsSoFar };
+  const spec: RowSpec = { key: 'table4', label: '', width, accepts: groupsAddUp, broken: groupsBroken };
   // cell names only for a message (a cell written `2 05`): made when one is needed
   const names = () => t.table4.groups.flatMap((g) => t.table4.columns.map((c) => `${g.label}·${c.label}`));
   const m = matchRowsForRun(nz, t, run, spec, trail, usedFallback ? undefined : lastLabelEnd, names);
