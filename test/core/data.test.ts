@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUILTIN_TEMPLATE_FILES, templateProblems } from '../../server/src/core/format/template';
 import { wordListProblems } from '../../server/src/core/words';
+import { chromeProblems } from '../../server/src/core/parse/relayout';
 
 test('the built-in format templates satisfy their schema', () => {
   assert.deepEqual(Object.keys(BUILTIN_TEMPLATE_FILES).sort(), ['format-2019.json', 'format-2021.json']);
@@ -19,4 +20,9 @@ test('the schema check catches a broken template (a table 四 with a column miss
 
 test('the built-in word lists satisfy their schemas', () => {
   assert.deepEqual(wordListProblems(), []);
+});
+
+test('the page-chrome word list satisfies its schema, and the check catches a broken one', () => {
+  assert.deepEqual(chromeProblems(), []);
+  assert.equal(chromeProblems({ words: ['打'] }).length, 1);
 });

@@ -4,6 +4,7 @@
  */
 import { runCheck } from './commands/check';
 import { runSummary } from './commands/summary';
+import { runExplain } from './commands/explain';
 import { UsageError } from './args';
 import { isPoolWorker, runWorker } from './pool';
 
@@ -17,6 +18,9 @@ Usage:
                 [--stdin [--stdin-filename NAME]] [--max-file-size MB] [--concurrency N|auto|off]
   nianbao summary PATHS… [--format md|csv|json|xlsx] [-o FILE] [--year YYYY] [--locale zh-CN|en]
                   [--concurrency N|auto|off]
+  nianbao explain FILES… [--format text|json] [--locale zh-CN|en] [--report-year YYYY]
+                  (how each table was read: every cell with its line:column, cuts of digits
+                  run together, ambiguous readings, every 勾稽 relation held or broken)
   nianbao --help | --version
 
 Files: .txt and .md (folders are searched). Config: .nianbaorc.json from the file's folder upward.
@@ -35,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (cmd === 'check') return await runCheck(rest);
     if (cmd === 'summary') return await runSummary(rest);
+    if (cmd === 'explain') return await runExplain(rest);
     throw new UsageError(`unknown command '${cmd}' (try: nianbao check FILES)`);
   } catch (e) {
     if (e instanceof UsageError) {

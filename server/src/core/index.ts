@@ -9,3 +9,5 @@ export { parseReport } from './parse/parser';
 export { ALL_RULES, findRule, ruleDocsUrl } from './rules';
 export { FORMAT_2019, FORMAT_2021, templateFor, type FormatTemplate } from './format/template';
 export * from './summary';
+export { explain, explainText, type Explanation } from './explain';
+export { relationsOf, evaluate, type Relation, type Evaluation, type CellRef } from './relations';

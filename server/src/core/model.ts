@@ -60,9 +60,20 @@ export interface Unreadable {
   reason: { zh: string; en: string };
 }
 
+/** Digits run together that can be read in several ways, each consistent with the relations: listed, never guessed. */
+export interface Ambiguity {
+  range: Range;
+  /** The row (or table) they belong to, for the message. */
+  where: { zh: string; en: string };
+  /** Each reading: the row's cell values in column order. */
+  readings: number[][];
+}
+
 export interface TableBase {
   /** The whole region the parser read as this table. */
   range: Range;
+  /** Rows whose run-together digits admit several consistent readings (solve.ts); their cells are left empty. */
+  ambiguous?: Ambiguity[];
   /** Standard labels whose rows were not found, by template key. */
   missingRows: string[];
   /** Regions with numbers the parser could not assign to cells. */
@@ -153,4 +164,12 @@ export interface Report {
   paragraphs: Paragraph[];
   /** Ranges occupied by tables (prose rules skip these). */
   tableRanges: Range[];
+  /**
+   * Flattened text only (a crawled page on one line): source offsets, ascending, where the
+   * parser began a line that has no line feed in the source (parse/relayout.ts). Rules that
+   * speak of lines use `logical-lines.ts`, which counts these as line starts.
+   */
+  virtualBreaks?: number[];
+  /** Web-page chrome around the report (当前位置、打印本页 …) that the parser passed over, ascending. */
+  pageChrome?: Range[];
 }

@@ -21,6 +21,14 @@ export interface Normalized {
    * four bytes per character on documents of many megabytes.
    */
   crlf?: number[];
+  /**
+   * Normalised offsets of virtual line breaks (relayout.ts), ascending. They stand for no
+   * source character: each maps to where the next real character starts (in plain text by
+   * this list; in HTML by start/end, which already hold them).
+   */
+  virtual?: number[];
+  /** Normalised ranges of page chrome blanked by relayout.ts. */
+  chrome?: { s: number; e: number }[];
   sourceLength: number;
   /** The source text. */
   source: string;
@@ -216,10 +224,11 @@ export function toSource(nz: Normalized, s: number, e: number): Range {
     }
     return { start: nz.start[s]!, end: nz.end[e - 1]! };
   }
-  // plain text: offset k is k plus one for every CRLF before it
-  const start = s + crlfBefore(nz.crlf!, Math.min(s, nz.text.length));
+  // plain text: offset k is k plus one for every CRLF before it, less one for every virtual break before it
+  const v = nz.virtual;
+  const start = s + crlfBefore(nz.crlf!, Math.min(s, nz.text.length)) - (v ? crlfBefore(v, Math.min(s, nz.text.length)) : 0);
   if (e <= s) return { start, end: start };
-  return { start, end: e + crlfBefore(nz.crlf!, e) };
+  return { start, end: e + crlfBefore(nz.crlf!, e) - (v ? crlfBefore(v, e) : 0) };
 }
 
 /** How many entries of the ascending list are below k. */

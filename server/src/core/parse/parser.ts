@@ -10,6 +10,7 @@ import { findSectionHeadings, findSubHeadings, findTitle, lineAt, splitLines, ty
 import { parseTable2, parseTable3, parseTable4, type Region } from './tables';
 import { canon, canonConst, includesCanonical } from './labels';
 import { findDateLine } from './dateline';
+import { relayout } from './relayout';
 
 export interface ParseOptions {
   reportYear?: number;
@@ -23,7 +24,8 @@ const PRE_2019 = ['政府信息公开的收费及减免情况', '依申请公开
 const EVIDENCE_PREFIX = 400_000;
 
 export function parseReport(text: string, opts: ParseOptions = {}): Report {
-  const nz = normalize(text);
+  // flattened text (a crawled page on one line) gets virtual line breaks: zero-width in the source
+  const nz = relayout(normalize(text));
   const lines = splitLines(nz.text);
   // format evidence stands in the tables, near the start: a bounded prefix keeps this linear
   const has = (x: string) => includesCanonical(nz.text, x, EVIDENCE_PREFIX);
@@ -89,6 +91,8 @@ export function parseReport(text: string, opts: ParseOptions = {}): Report {
     report.sections.push(section);
   }
 
+  if (nz.virtual?.length) report.virtualBreaks = nz.virtual.map((v) => toSource(nz, v, v).start);
+  if (nz.chrome?.length) report.pageChrome = nz.chrome.map((c) => toSource(nz, c.s, c.e));
   if (format !== 'pre2019') readTables(nz, lines, headings, template, report);
   report.paragraphs = paragraphs(nz, lines, headings, report.tableRanges, text);
   return report;
@@ -145,9 +149,11 @@ function readTables(nz: Normalized, lines: Lines, headings: HeadingLine[], templ
       trail = r3.trail;
     }
   }
-  const t4 = parseTable4(nz, t4Region, template, trailing && trailing.length >= 5 ? trailing : undefined, trail);
+  // five numbers or more (or digits run together, in flattened text) after 表三's last row
+  const enough = trailing && (trailing.length >= 5 || trailing.reduce((n, x) => n + (/^\d+$/.test(x.text) ? x.text.length : 0), 0) >= template.table4.groups.length * template.table4.columns.length);
+  const t4 = parseTable4(nz, t4Region, template, enough ? trailing : undefined, trail);
   // numbers that cannot be placed still make a table: it is there, only unreadable
-  if (t4 && (t4.cells.some((c) => c) || t4.unreadable.length)) {
+  if (t4 && (t4.cells.some((c) => c) || t4.unreadable.length || t4.ambiguous?.length)) {
     report.table4 = t4;
     report.tableRanges.push(t4.range);
   }
@@ -200,6 +206,9 @@ function paragraphs(nz: Normalized, lines: Lines, headings: HeadingLine[], table
   // line starts of the headings, ascending: one pointer moves along with the lines
   const headingStarts = headings.map((h) => lines.s(lineAt(lines, h.s))).sort((a, b) => a - b);
   let hs = 0;
+  // a virtual line break (flattened text, relayout.ts) opens a paragraph: it stands where a line of its own began
+  const virtual = nz.virtual ?? [];
+  let vi = 0;
   let cur: { s: number; e: number } | undefined;
   let section = 0;
   let hIdx = 0;
@@ -232,6 +241,8 @@ function paragraphs(nz: Normalized, lines: Lines, headings: HeadingLine[], table
       continue;
     }
     const lead = lineText.length - lineText.trimStart().length;
+    while (vi < virtual.length && virtual[vi]! < ls - 1) vi++;
+    if (cur && virtual[vi] === ls - 1) flush();
     if (!cur) cur = { s: ls + lead, e: ls + lineText.trimEnd().length };
     else cur.e = ls + lineText.trimEnd().length;
   }

@@ -6,6 +6,7 @@
  */
 import { alignAtEnd, allowedEdits, canonConst } from './labels';
 import { canonOf, numericValue, type Token } from './tokens';
+import { fewestBrokenReadings, segmentations } from './solve';
 
 export interface RowSpec {
   key: string;
@@ -25,6 +26,8 @@ export interface RowSpec {
   align?: 'left' | 'right';
   /** Checks a candidate split of run-together digits (e.g. a row total). */
   accepts?: (values: number[]) => boolean;
+  /** How many relations the first cells of a candidate split break, counting those whose cells are all read (prunes long runs). */
+  broken?: (values: number[]) => number;
 }
 
 export interface RawCell {
@@ -50,6 +53,8 @@ export interface FoundRow {
   cells: (RawCell | undefined)[];
   /** Numbers could not be assigned to this row's cells; `found`: how many numbers the row had. */
   unreadable?: { s: number; e: number; found: number };
+  /** With `unreadable`: the readings of digits run together, for the table's solver. */
+  readings?: RawCell[][];
 }
 
 export interface MatchResult {
@@ -253,6 +258,7 @@ function assignCells(text: string, row: FoundRow, run: Token[], result: MatchRes
   const placed = placeRun(text, run, row.spec, { fieldsFrom: row.labelE, linesFrom: row.labelE, trail, splitOnlyGlued: true });
   row.cells = placed.cells;
   if (placed.unreadable) row.unreadable = placed.unreadable;
+  if (placed.readings) row.readings = placed.readings;
   if (placed.extra) result.extras.push({ ...placed.extra, row: row.spec.label });
 }
 
@@ -262,6 +268,8 @@ export interface Placement {
   unreadable?: { s: number; e: number; found: number };
   /** Numbers after the row's cells. */
   extra?: { s: number; e: number };
+  /** Digits run together that the row's own relation could not settle: every way to read them. */
+  readings?: RawCell[][];
 }
 
 /**
@@ -289,11 +297,17 @@ export function placeRun(
     return run.length > w ? { cells, extra: { s: run[w]!.s, e: run[run.length - 1]!.e } } : { cells };
   }
   // fewer tokens than cells: digits run together, or blank cells
-  const digits = run.every((t) => t.kind === 'num' && /^\d+$/.test(t.text)) ? run.map((t) => t.text).join('') : '';
-  if (digits.length >= w && (!o.splitOnlyGlued || run.some((t) => t.text.length > 1))) {
-    const splits = splitDigits(digits, w, spec.accepts, 2);
-    // cells share the run's range: they cannot be told apart in the source
-    if (splits.length === 1) return { cells: splits[0]!.map((v) => ({ kind: 'number', raw: String(v), s: whole.s, e: whole.e, value: v, recovered: true })) };
+  const digits = run.every((t) => t.kind === 'num' && /^\d+$/.test(t.text));
+  if (digits && (!o.splitOnlyGlued || run.some((t) => t.text.length > 1))) {
+    // every cutting of the digits into the row's cells (a space always ends a cell), each cell with its own range
+    // a run too long to list whole: only the readings its relations allow, found cell by cell
+    const readings = segmentations(run, w) ?? (spec.broken ? fewestBrokenReadings(run, w, spec.broken) : undefined);
+    if (readings) {
+      const ok = spec.accepts ? readings.filter((r) => spec.accepts!(r.map((c) => c.value ?? NaN))) : readings;
+      if (ok.length === 1) return { cells: ok[0]! };
+      // several or none: the table's relations (solve.ts) decide, or the readings are listed
+      if (readings.length) return { cells: new Array(w).fill(undefined), unreadable: whole, readings };
+    }
   }
   // which cell is blank (or which digits belong together) cannot be told: no value is placed
   return { cells: new Array(w).fill(undefined), unreadable: whole };
@@ -448,34 +462,4 @@ function blankCells(text: string, labelE: number, width: number, align: 'left' |
     cells.push(tab === undefined ? undefined : { kind: 'blank', raw: '', s: tab + 1, e: tab + 1, value: null });
   }
   return cells;
-}
-
-/**
- * All ways to cut a digit string into `parts` numbers without leading zeros that `accepts`
- * allows; stops after `limit` (we only need to know whether the answer is unique).
- */
-export function splitDigits(digits: string, parts: number, accepts: ((v: number[]) => boolean) | undefined, limit: number): number[][] {
-  const out: number[][] = [];
-  if (!accepts || digits.length > 60) return out;
-  const cur: number[] = [];
-  let budget = 200000;
-  const rec = (pos: number) => {
-    if (out.length >= limit || --budget < 0) return;
-    const left = parts - cur.length;
-    if (left === 0) {
-      if (pos === digits.length && accepts(cur)) out.push([...cur]);
-      return;
-    }
-    const remaining = digits.length - pos;
-    if (remaining < left) return;
-    const maxLen = remaining - (left - 1);
-    for (let len = 1; len <= Math.min(maxLen, 9); len++) {
-      if (len > 1 && digits[pos] === '0') break;
-      cur.push(Number(digits.slice(pos, pos + len)));
-      rec(pos + len);
-      cur.pop();
-    }
-  };
-  rec(0);
-  return budget < 0 ? [] : out;
 }

@@ -2,7 +2,8 @@
  * The three statistics tables, read from a region of the normalised text with the row matcher
  * and turned into the model (with source ranges).
  */
-import type { Cell, Label, PublicityTable, RequestsTable, ReviewLitigationTable, TableRow, Range, Unreadable } from '../model';
+import type { Ambiguity, Cell, Label, PublicityTable, RequestsTable, ReviewLitigationTable, TableRow, Range, Unreadable } from '../model';
+import { solveTable } from './solve';
 import type { FormatTemplate } from '../format/template';
 import { alignAnywhere, alignAtEnd, allowedEdits, canon, canonConst } from './labels';
 import { canonOf, tokenize, type Token } from './tokens';
@@ -141,6 +142,13 @@ export function parseTable2(nz: Normalized, region: Region, t: FormatTemplate): 
     }
   }
   const m = matchRows(nz.text, tokens, specs);
+  // 表二 has no relation inside it: digits run together with several readings are listed
+  const ambiguous: Ambiguity[] = [];
+  for (const r of m.rows) {
+    if (!r.unreadable || !r.readings || r.readings.length > MAX_LISTED) continue;
+    ambiguous.push(ambiguityOf(nz, r, r.readings.map((x) => x.map((c) => c.value ?? NaN))));
+    delete r.unreadable;
+  }
   const buf = canonOf(tokens.filter((x) => x.kind === 'text'));
   const blocks = t.table2.blocks.flatMap((b) => {
     const rows = m.rows.filter((r) => r.spec.key.startsWith(b.key + '/'));
@@ -153,6 +161,7 @@ export function parseTable2(nz: Normalized, region: Region, t: FormatTemplate): 
   });
   return {
     range: regionRange(nz, tokens),
+    ...(ambiguous.length ? { ambiguous } : {}),
     blocks,
     missingBlocks: t.table2.blocks.filter((b) => !blocks.some((x) => x.key === b.key)).map((b) => b.key),
     missingRows: specs.filter((s) => !m.rows.some((r) => r.spec === s)).map((s) => s.key),
@@ -180,19 +189,21 @@ export function parseTable3(nz: Normalized, region: Region, t: FormatTemplate): 
   const tokens = tokenize(nz.text, region.s, region.e);
   const width = t.table3.columns.length;
   const rowTotal = (v: number[]) => v.slice(0, width - 1).reduce((a, b) => a + b, 0) === v[width - 1];
+  const rowBroken = (v: number[]) => (v.length < width || rowTotal(v) ? 0 : 1);
   const specs: RowSpec[] = [];
   for (const r of t.table3.rows) {
     // a 2021 report may write （六）其他处理 as one row, as the 2019 format did: accept it
     if (r.key === `${COLLAPSIBLE_GROUP}.1`) {
       const g = t.table3.rowGroups.find((x) => x.key === COLLAPSIBLE_GROUP);
-      if (g) specs.push({ key: g.key, label: g.label, width, accepts: rowTotal, collapsedGroupOf: g.key });
+      if (g) specs.push({ key: g.key, label: g.label, width, accepts: rowTotal, broken: rowBroken, collapsedGroupOf: g.key });
     }
-    specs.push({ key: r.key, label: r.label, width, accepts: rowTotal });
+    specs.push({ key: r.key, label: r.label, width, accepts: rowTotal, broken: rowBroken });
   }
   const m = matchRows(nz.text, tokens, specs);
   // a collapsed group row and its sub-rows cannot both stand
   const collapsed = m.rows.find((r) => r.spec.collapsedGroupOf);
   const rows = m.rows.filter((r) => !(collapsed && r.spec.key.startsWith(collapsed.spec.key + '.')) || false);
+  const ambiguous = settle(nz, t, 't3', rows);
   const itemsUnder = collapsed ? m.rows.filter((r) => r.spec.key.startsWith(collapsed.spec.key + '.')).map((r) => r.spec.key) : [];
   const templateKeys = t.table3.rows.map((r) => r.key);
   const missing = templateKeys.filter((k) => !rows.some((r) => r.spec.key === k) && !(collapsed && k.startsWith(collapsed.spec.key + '.')));
@@ -202,6 +213,7 @@ export function parseTable3(nz: Normalized, region: Region, t: FormatTemplate): 
   if (after.length) trailing = { tokens: after.flatMap((o) => o.tokens) };
   const table: RequestsTable = {
     range: regionRange(nz, tokens),
+    ...(ambiguous.length ? { ambiguous } : {}),
     rows: rows.map((r) => toRow(nz, r)),
     columns: t.table3.columns.map((c) => c.key),
     missingRows: missing,
@@ -216,6 +228,53 @@ export function parseTable3(nz: Normalized, region: Region, t: FormatTemplate): 
   };
   if (itemsUnder.length) table.itemsUnderGroup = itemsUnder;
   return { table, trailing, trail: m.trail };
+}
+
+/** Readings listed in one message at most; a row with more is unreadable. */
+const MAX_LISTED = 12;
+
+function ambiguityOf(nz: Normalized, r: FoundRow, readings: number[][]): Ambiguity {
+  const name = r.spec.label || '表四';
+  return { range: toSource(nz, r.unreadable!.s, r.unreadable!.e), where: { zh: name, en: name }, readings };
+}
+
+/**
+ * Rows whose digits ran together and that their own relation could not settle, read by the
+ * relations of the whole table (solve.ts): one consistent reading (or, with none, a unique one
+ * with the fewest broken relations) is read; several leave the rows' cells empty and are
+ * returned as ambiguities; otherwise the rows stay unreadable.
+ */
+function settle(nz: Normalized, t: FormatTemplate, table: 't3' | 't4', rows: FoundRow[]): Ambiguity[] {
+  const open = rows.filter((r) => r.unreadable && r.readings);
+  if (!open.length) return [];
+  const out = solveTable(
+    t,
+    table,
+    rows.map((r) => (r.unreadable && r.readings ? { key: r.spec.key, readings: r.readings } : { key: r.spec.key, values: r.cells.map((c) => c?.value ?? undefined) })),
+  );
+  if (out.kind === 'one') {
+    for (const r of open) {
+      r.cells = r.readings![out.choice.get(r.spec.key)!]!;
+      delete r.unreadable;
+    }
+    return [];
+  }
+  if (out.kind === 'none') return [];
+  const amb: Ambiguity[] = [];
+  for (const r of open) {
+    const list = out.rows.get(r.spec.key) ?? [];
+    if (list.length === 1) {
+      // every consistent reading agrees on this row
+      const v = list[0]!.join(',');
+      r.cells = r.readings!.find((x) => x.map((c) => c.value).join(',') === v)!;
+      delete r.unreadable;
+      continue;
+    }
+    if (list.length > MAX_LISTED) continue;
+    amb.push(ambiguityOf(nz, r, list));
+    delete r.unreadable;
+  }
+  return amb;
 }
 
 /** Where 表三's header ends: at its first number or its first row's label. */
@@ -256,13 +315,20 @@ export function parseTable4(nz: Normalized, region: Region | undefined, t: Forma
     }
     return true;
   };
-  const spec: RowSpec = { key: 'table4', label: '', width, accepts: groupsAddUp };
+  // each group's total checked once its five cells are read
+  const groupsBroken = (v: number[]) => {
+    let n = 0;
+    for (let g = 0; (g + 1) * per <= v.length; g++) if (v.slice(g * per, g * per + per - 1).reduce((a, b) => a + b, 0) !== v[g * per + per - 1]) n++;
+    return n;
+  };
+  const spec: RowSpec = { key: 'table4', label: '', width, accepts: groupsAddUp, broken: groupsBroken };
   // cell names only for a message (a cell written `2 05`): made when one is needed
   const names = () => t.table4.groups.flatMap((g) => t.table4.columns.map((c) => `${g.label}·${c.label}`));
-  const m = matchRowsForRun(nz, run, spec, trail, usedFallback ? undefined : lastLabelEnd, names);
+  const m = matchRowsForRun(nz, t, run, spec, trail, usedFallback ? undefined : lastLabelEnd, names);
   const all = usedFallback ? run : tokens;
   return {
     range: all.length ? regionRange(nz, all) : { start: 0, end: 0 },
+    ...(m.ambiguous ? { ambiguous: m.ambiguous } : {}),
     cells: m.cells,
     missingRows: run.length ? [] : ['table4'],
     unreadable: m.unreadable ? [m.unreadable] : [],
@@ -270,13 +336,19 @@ export function parseTable4(nz: Normalized, region: Region | undefined, t: Forma
   };
 }
 
-function matchRowsForRun(nz: Normalized, run: Token[], spec: RowSpec, trail: number | undefined, headerEnd: number | undefined, names: () => string[]): { cells: (Cell | undefined)[]; unreadable?: Unreadable } {
+function matchRowsForRun(nz: Normalized, t: FormatTemplate, run: Token[], spec: RowSpec, trail: number | undefined, headerEnd: number | undefined, names: () => string[]): { cells: (Cell | undefined)[]; unreadable?: Unreadable; ambiguous?: Ambiguity[] } {
   const w = spec.width;
   if (!run.length) return { cells: new Array(w).fill(undefined) };
   if (run.length === w) return { cells: run.map((tk, c) => toCell(nz, cellOf(tk, spec, c))) };
   // on a tab-separated line the fields say which cell is blank (or written `2 05`)
   const line = lineAround(nz.text, run[0]!.s);
   const placed = placeRun(nz.text, run, spec, { fieldsFrom: line.s, linesFrom: headerEnd, skipLead: true, trail });
+  if (placed.unreadable && placed.readings) {
+    // digits run together: the three group totals choose the reading
+    const row: FoundRow = { spec, labelS: placed.unreadable.s, labelE: placed.unreadable.s, written: '', exact: true, cells: placed.cells, unreadable: placed.unreadable, readings: placed.readings };
+    const ambiguous = settle(nz, t, 't4', [row]);
+    if (!row.unreadable) return { cells: row.cells.map((c) => toCell(nz, c)), ...(ambiguous.length ? { ambiguous } : {}) };
+  }
   const cells = placed.cells.map((c) => toCell(nz, c));
   const at = placed.cells.findIndex((c) => c?.spaced);
   const spaced = placed.cells[at];

@@ -60,8 +60,9 @@ const rule: Rule = {
       }
       // chrome lines: checked line by line inside the paragraph (not past its end: an HTML </p> is not residue)
       for (let i = p.range.start; i < p.range.end; ) {
-        let end = text.indexOf('\n', i);
-        if (end < 0 || end > p.range.end) end = p.range.end;
+        // scanned up to the paragraph's end only: a flattened page is one line of megabytes
+        let end = i;
+        while (end < p.range.end && text.charCodeAt(end) !== 10) end++;
         const raw = text.slice(i, end);
         const s = raw.trim();
         if (s && s.length <= 80 && CHROME.test(s) && !seenLines.has(i)) {

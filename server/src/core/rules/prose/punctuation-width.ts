@@ -68,10 +68,29 @@ export function halfWidthMarks(report: Report): Mark[] {
  * `(一)` / `(1)` opening a line: a heading marker whose width a web page or extractor often
  * normalised; alone it is not worth a warning (the document-level conversion still covers it).
  */
-function isHeadingMarker(text: string, open: number, close: number): boolean {
+function isHeadingMarker(text: string, open: number, close: number, opensParagraph = false): boolean {
   if (close - open > 4 || !/^[一二三四五六七八九十\d]+$/.test(text.slice(open + 1, close))) return false;
-  const lineStart = text.lastIndexOf('\n', open - 1) + 1;
-  return /^(?:[\s#>*]|<[^<>]*>)*$/.test(text.slice(lineStart, open)); // `## (一)`, `<p>(一)`
+  if (opensParagraph) return true;
+  // back from the mark over what may open a line (`## (一)`, `<p>(一)`, `> (一)`) to the line start;
+  // bounded, so that a flattened page (one line of megabytes) is not scanned back once per mark
+  let k = open - 1;
+  for (let n = 0; k >= 0; k--, n++) {
+    if (n > 2000) return false;
+    const c = text.charCodeAt(k);
+    if (c === 10) return true;
+    if (c === 62 /* > */) {
+      // a tag `<p>` is passed whole; a lone `>` (a quote mark) is allowed as it is
+      let lt = k - 1;
+      while (lt >= 0 && k - lt <= 200 && text.charCodeAt(lt) !== 60 && text.charCodeAt(lt) !== 62) lt--;
+      if (lt >= 0 && k - lt <= 200 && text.charCodeAt(lt) === 60) {
+        n += k - lt;
+        k = lt;
+      }
+      continue;
+    }
+    if (!(c === 35 || c === 42 || /\s/.test(text[k]!))) return false;
+  }
+  return true;
 }
 
 function hasHan(text: string, a: number, b: number): boolean {
@@ -137,9 +156,11 @@ const rule: Rule = {
       return;
     }
     const mates = new Set(marks.map((m) => m.mate).filter((x) => x !== undefined));
+    // a paragraph opens where a line does, or at a virtual line break of flattened text (same marker)
+    const opens = new Set(prose(ctx.report).map((p) => p.range.start));
     for (const m of marks) {
       if (m.ch === ')' && mates.has(m.at)) continue; // reported with its (
-      if (m.mate !== undefined && isHeadingMarker(ctx.text, m.at, m.mate)) continue;
+      if (m.mate !== undefined && isHeadingMarker(ctx.text, m.at, m.mate, opens.has(m.at))) continue;
       const paired = m.mate !== undefined;
       const range = { start: m.at, end: (m.mate ?? m.at) + 1 };
       ctx.report_({

@@ -158,8 +158,9 @@ function compactText(text: string, p: Paragraph, push: (at: number, src: number)
   let n = 0;
   let i = range.start;
   while (i < range.end) {
-    let lineEnd = text.indexOf('\n', i);
-    if (lineEnd < 0 || lineEnd > range.end) lineEnd = range.end;
+    // scanned up to the range's end only: a flattened page is one line of megabytes
+    let lineEnd = i;
+    while (lineEnd < range.end && text.charCodeAt(lineEnd) !== 10) lineEnd++;
     if (!(lineEnd - i < 24 && isPageMarker(text.slice(i, lineEnd)))) {
       // copy runs of non-space characters as slices: far fewer strings than one per character
       let run = -1;

@@ -1,13 +1,12 @@
 import type { Report } from '../../model';
 import type { Rule } from '../../rule';
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
+import { logicalLineEnd, logicalLineStart } from '../../logical-lines';
 
 /** Where the heading of a missing section belongs, as an offset at a line start. */
 function insertionPoint(report: Report, n: number): number {
   const text = report.text;
+  // a line begins at a line feed or at a virtual break of flattened text
+  const lineStart = (_: string, offset: number) => logicalLineStart(report, offset);
   // a section whose table survived: just before the table (its header lines included)
   if (n === 2 && report.table2) return lineStart(text, report.table2.range.start);
   if (n === 3 && report.table3) return lineStart(text, report.table3.range.start);
@@ -15,12 +14,15 @@ function insertionPoint(report: Report, n: number): number {
     const lastRow = report.table3?.rows.reduce((m, r) => Math.max(m, r.cells.reduce((x, c) => Math.max(x, c?.range.end ?? 0), r.label.range.end)), 0) ?? 0;
     if (lastRow && lastRow < report.table4.range.start) {
       // the first non-empty line after 表三
-      let p = text.indexOf('\n', lastRow);
+      const after = (end: number) => (end < 0 ? -1 : text.charCodeAt(end) === 10 ? end + 1 : end); // past a line feed; a virtual break is a line start itself
+      let p = after(logicalLineEnd(report, lastRow));
       while (p >= 0 && p < report.table4.range.start) {
-        const next = text.indexOf('\n', p + 1);
-        const line = text.slice(p + 1, next < 0 ? text.length : next);
-        if (line.trim()) return p + 1;
-        p = next;
+        // the end of the line that starts at p (a virtual break at p is its own start, not its end)
+        const next = logicalLineEnd(report, p, true);
+        const line = text.slice(p, next < 0 ? text.length : next);
+        if (line.trim()) return p;
+        if (next >= 0 && after(next) <= p) break; // no progress: stop
+        p = after(next);
       }
     }
     return lineStart(text, report.table4.range.start);
@@ -53,8 +55,8 @@ const rule: Rule = {
     for (const s of t.sections) {
       if (present.has(s.number)) continue;
       const at = insertionPoint(report, s.number);
-      const lineEnd = text.indexOf('\n', at);
-      const range = at >= text.length ? { start: Math.max(0, lineStart(text, text.length)), end: text.length } : { start: at, end: lineEnd < 0 ? text.length : lineEnd };
+      const lineEnd = logicalLineEnd(report, at, true);
+      const range = at >= text.length ? { start: Math.max(0, logicalLineStart(report, text.length)), end: text.length } : { start: at, end: lineEnd < 0 ? text.length : lineEnd };
       const newText = at >= text.length ? (text.endsWith('\n') || !text ? '' : eol) + s.title + eol : s.title + eol;
       ctx.report_({
         range: range.end > range.start ? range : { start: at, end: at },

@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import { logicalLineEnd } from '../../logical-lines';
 
 /** No title line naming the agency, the year and 政府信息公开工作年度报告. */
 const rule: Rule = {
@@ -16,9 +17,11 @@ const rule: Rule = {
   check(ctx) {
     const { report, text } = ctx;
     if (report.title || report.format === 'pre2019') return;
-    const first = text.search(/\S/);
-    const start = first < 0 ? 0 : first;
-    const nl = text.indexOf('\n', start);
+    // after web-page chrome the parser passed over (当前位置、打印本页 …), at the first line of the report
+    const skip = report.pageChrome?.find((r) => r.start <= text.search(/\S/))?.end ?? 0;
+    const first = text.slice(skip).search(/\S/);
+    const start = first < 0 ? skip : skip + first;
+    const nl = logicalLineEnd(report, start, true);
     ctx.report_({
       range: { start, end: nl < 0 ? text.length : nl },
       message: {

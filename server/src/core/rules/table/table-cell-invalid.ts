@@ -1,4 +1,4 @@
-import type { Cell, TableRow } from '../../model';
+import type { Cell, TableBase, TableRow } from '../../model';
 import type { Problem, Rule } from '../../rule';
 import { t3ColumnLabel, t4CellName } from './cells';
 
@@ -73,6 +73,8 @@ const rule: Rule = {
     // a cell the parser could not read (`2 05`) is reported by table-unreadable
     const unread = (c: Cell | undefined, table: { unreadable: { range: { start: number; end: number } }[] }) =>
       !!c && table.unreadable.some((u) => u.range.start <= c.range.start && c.range.end <= u.range.end);
+    // numbers that are there but not placed: unreadable (table-unreadable) or read several ways (table-ambiguous)
+    const held = (table: TableBase) => [...table.unreadable, ...(table.ambiguous ?? [])];
     for (const b of report.table2?.blocks ?? []) {
       const tb = t.table2.blocks.find((x) => x.key === b.key);
       for (const row of b.rows) {
@@ -83,7 +85,7 @@ const rule: Rule = {
           if (p) ctx.report_(p);
         });
         const m = missingCells(row, { zh: `表二「${row.label.standard}」行`, en: `Table 2 row “${row.label.standard}”` }, b.columns.length);
-        if (m && !report.table2!.unreadable.some((u) => u.range.start >= row.label.range.start && u.range.start <= row.label.range.end + 200)) ctx.report_(m);
+        if (m && !held(report.table2!).some((u) => u.range.start >= row.label.range.start && u.range.start <= row.label.range.end + 200)) ctx.report_(m);
       }
     }
     for (const row of report.table3?.rows ?? []) {
@@ -93,14 +95,14 @@ const rule: Rule = {
         const p = c && !unread(c, report.table3!) && (c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where));
         if (p) ctx.report_(p);
       });
-      const unreadable = report.table3!.unreadable.some((u) => u.range.start >= row.label.range.start && u.range.start < row.label.range.end + 400 && row.cells.every((c) => !c));
+      const unreadable = held(report.table3!).some((u) => u.range.start >= row.label.range.start && u.range.start < row.label.range.end + 400 && row.cells.every((c) => !c));
       if (!unreadable) {
         const m = missingCells(row, { zh: `表三「${name}」行`, en: `Table 3 row “${name}”` }, report.table3!.columns.length);
         if (m) ctx.report_(m);
       }
     }
     const t4 = report.table4;
-    if (t4 && !t4.unreadable.length) {
+    if (t4 && !held(t4).length) {
       t4.cells.forEach((c, i) => {
         if (!c) return;
         const where = () => {
