@@ -13,11 +13,11 @@ const entries = [
 ];
 
 /**
- * Large libraries needed only by some commands (exceljs for .xlsx, mammoth for .docx) are bundled
+ * Large libraries needed only by some commands (exceljs for .xlsx, mammoth for .docx, PDF.js for .pdf) are bundled
  * once into dist/vendor/ and loaded on first use: compiling them on every start would cost the
  * CLI and the server more than checking a report does.
  */
-const LAZY = ['exceljs', 'mammoth'];
+const LAZY = ['exceljs', 'mammoth', 'pdfjs'];
 const lazyVendors = {
   name: 'lazy-vendors',
   setup(b) {
@@ -26,9 +26,20 @@ const lazyVendors = {
     );
   },
 };
+/**
+ * PDF.js (pdfjs-dist 4.x, the last line that runs on Node 20 without polyfills) in one file with
+ * its worker: `globalThis.pdfjsWorker` makes it parse on the calling thread (its "fake worker")
+ * instead of importing pdf.worker.mjs, which a vm.Script cannot do. `process.getBuiltinModule`
+ * (Node 20.16+) is given to older Node 20s such as an editor's extension host.
+ */
+const VENDOR_SOURCES = {
+  pdfjs: `if (typeof process.getBuiltinModule !== 'function') process.getBuiltinModule = (n) => require('node:' + n);
+globalThis.pdfjsWorker = require('pdfjs-dist/legacy/build/pdf.worker.mjs');
+module.exports = require('pdfjs-dist/legacy/build/pdf.mjs');`,
+};
 for (const name of LAZY) {
   await build({
-    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: process.cwd(), sourcefile: `${name}-vendor.js` },
+    stdin: { contents: VENDOR_SOURCES[name] ?? `module.exports = require(${JSON.stringify(name)});`, resolveDir: process.cwd(), sourcefile: `${name}-vendor.js` },
     outfile: `dist/vendor/${name}.js`,
     bundle: true,
     platform: 'node',

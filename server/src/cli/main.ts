@@ -4,6 +4,7 @@
  */
 import { runCheck } from './commands/check';
 import { runSummary } from './commands/summary';
+import { runExtract } from './commands/extract';
 import { UsageError } from './args';
 import { isPoolWorker, runWorker } from './pool';
 
@@ -17,9 +18,10 @@ Usage:
                 [--stdin [--stdin-filename NAME]] [--max-file-size MB] [--concurrency N|auto|off]
   nianbao summary PATHS… [--format md|csv|json|xlsx] [-o FILE] [--year YYYY] [--locale zh-CN|en]
                   [--concurrency N|auto|off]
+  nianbao extract FILE [--pages]   the text a file is checked as (--pages: each line's PDF page first)
   nianbao --help | --version
 
-Files: .txt and .md (folders are searched). Config: .nianbaorc.json from the file's folder upward.
+Files: .txt, .md, .docx, .html/.htm and .pdf (folders are searched). Config: .nianbaorc.json from the file's folder upward.
 Exit: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -35,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (cmd === 'check') return await runCheck(rest);
     if (cmd === 'summary') return await runSummary(rest);
+    if (cmd === 'extract') return await runExtract(rest);
     throw new UsageError(`unknown command '${cmd}' (try: nianbao check FILES)`);
   } catch (e) {
     if (e instanceof UsageError) {
