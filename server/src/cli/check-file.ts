@@ -32,6 +32,8 @@ export interface FileOutcome {
   stderr: string[];
   /** The locale this file's configuration chose. */
   locale: Locale;
+  /** Why the file could not be read (when `result` is absent), in that locale. */
+  error?: string;
 }
 
 export async function checkFile(file: string, o: CheckOptions): Promise<FileOutcome> {
@@ -50,7 +52,7 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
   const read = o.stdin ? decode(readFileSync(0)) : await readAnyReport(file, config.maxFileSizeMB * 1024 * 1024);
   if (!read.ok) {
     stderr.push(`${file}: ${localize(read.error, locale)}`);
-    return { stderr, locale };
+    return { stderr, locale, error: localize(read.error, locale) };
   }
   // a text file named .pdf was read as the text it is
   const document = !o.stdin && isDocument(file) && !(/\.pdf$/i.test(file) && read.encoding !== 'pdf');

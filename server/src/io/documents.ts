@@ -33,6 +33,8 @@ export async function readPdfFile(path: string, maxBytes = 50 * 1024 * 1024): Pr
   } catch (e) {
     return { ok: false, error: { zh: `无法读取：${(e as Error).message}`, en: `cannot read: ${(e as Error).message}` } };
   }
+  // an empty file is the empty text it is (`check` says 空文件)
+  if (!buf.length) return decode(buf);
   if (!isPdfBytes(buf)) {
     const text = decode(buf);
     if (!text.ok || !text.text.trim()) return { ok: false, error: { zh: '不是 PDF 文件（扩展名是 .pdf，内容不是）', en: 'not a PDF file (named .pdf, but its content is not PDF)' } };

@@ -191,7 +191,7 @@ export function linesOf(chars: readonly Char[]): { text: string; top: number; y:
     let text = '';
     let prev: Char | undefined;
     for (const c of l) {
-      if (prev && c.x0 - prev.x1 > Math.max(c.size, prev.size) * 0.5 && !/\s$/.test(text) && c.ch.trim()) text += ' ';
+      if (prev && c.x0 - prev.x1 > Math.max(c.size, prev.size) * 0.5 && !text.endsWith(' ') && c.ch !== ' ') text += ' ';
       text += c.ch;
       prev = c;
     }
@@ -266,14 +266,17 @@ export function joinCutCells(prev: Table, next: Table): void {
   const first = next.rows[0];
   if (!first) return;
   const lastCells = prev.rows.flat().filter((c) => Math.abs(c.bottom - prev.bottom) <= SNAP);
+  // a cell over several rows of either part is a group label; a one-row cell is a row of its own
+  const spans = (x: TableCell, t: Table) => t.rows.filter((r) => r.some((o) => o.top >= x.top && o.top < x.bottom)).length > 1;
   for (const c of first) {
-    if (!c.text) continue;
+    if (!c.text || ENUMERATOR.test(c.text)) continue;
     const before = lastCells.find((p) => Math.abs(p.x0 - c.x0) <= SNAP && Math.abs(p.x1 - c.x1) <= SNAP);
-    // only a cell that spans rows on both sides is a cut one: a one-row cell is a row of its own
-    const spans = (x: TableCell, t: Table) => t.rows.filter((r) => r.some((o) => o.top >= x.top && o.top < x.bottom)).length > 1;
-    if (before && before.text && spans(before, prev) && spans(c, next)) {
+    if (before && before.text && !/[。；;]$/.test(before.text) && (spans(before, prev) || spans(c, next))) {
       before.text += c.text;
       c.text = '';
     }
   }
 }
+
+/** A label's own start (（五）, 三、, 2.): a new label, not the rest of one cut by the page break. */
+const ENUMERATOR = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])/;

@@ -135,7 +135,7 @@ async function readPages(doc: PdfDoc, OPS: Record<string, number>): Promise<PdfR
     }
     const vt = page.getViewport({ scale: 1 }).transform;
     const pageChars = charsOf((await page.getTextContent()).items, vt);
-    chars += pageChars.length;
+    chars += pageChars.filter((c) => c.ch !== ' ').length;
     // a page without text has no table to read: its drawing is not interpreted (a scanned page's image stays undecoded)
     const segments = pageChars.length ? segmentsOf(await page.getOperatorList(), OPS, vt) : [];
     read.push({ ...readPage(pageChars, segments), page: n });
@@ -193,9 +193,8 @@ export function charsOf(items: readonly TextItem[], vt: number[]): Char[] {
     const [x, y] = apply(vt, e, f);
     const glyphs = [...s];
     const w = (it.width || size * glyphs.length) / glyphs.length;
-    glyphs.forEach((ch, i) => {
-      if (ch.trim()) out.push({ ch, x0: x + i * w, x1: x + (i + 1) * w, y, size });
-    });
+    // spaces are kept: in ASCII text they are the only word breaks
+    glyphs.forEach((ch, i) => out.push({ ch: ch.trim() ? ch : ' ', x0: x + i * w, x1: x + (i + 1) * w, y, size }));
   }
   return out;
 }
