@@ -21,7 +21,34 @@ export function isDocument(path: string): boolean {
 export async function readAnyReport(path: string, maxBytes: number): Promise<ReadResult> {
   if (/\.docx$/i.test(path)) return readDocx(path, maxBytes);
   if (/\.pdf$/i.test(path)) return readPdfFile(path, maxBytes);
-  return readReportFile(path, maxBytes);
+  const r = readReportFile(path, maxBytes);
+  if (r.ok && /\.html?$/i.test(path)) {
+    const depth = nestingDepth(r.text);
+    if (depth > MAX_HTML_DEPTH) {
+      r.warnings.push({
+        zh: `网页元素嵌套深达 ${depth} 层（正常网页不过几十层），已只按其中的文字检查`,
+        en: `the page's elements are nested ${depth} deep (a normal page has tens), so only its text was checked`,
+      });
+    }
+  }
+  return r;
+}
+
+/** Deeper than this, a web page is not one an agency published (a report page nests tens deep). */
+const MAX_HTML_DEPTH = 1000;
+
+/** The deepest nesting of elements, in one pass over the tags (no tree built: it cannot overflow). */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  const VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li|td|th|tr|option)$/i;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    // elements whose end tag may be left out are not counted: only containers can nest without bound unnoticed
+    if (VOID.test(m[2]!) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
 }
 
 /** A `.pdf` by its content: a PDF is read as one, a text file so named as text (and said so), anything else refused. */
