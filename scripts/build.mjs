@@ -27,15 +27,21 @@ const lazyVendors = {
   },
 };
 /**
- * PDF.js (pdfjs-dist 4.x, the last line that runs on Node 20 without polyfills) in one file with
- * its worker: `globalThis.pdfjsWorker` makes it parse on the calling thread (its "fake worker")
- * instead of importing pdf.worker.mjs, which a vm.Script cannot do. `process.getBuiltinModule`
- * (Node 20.16+) is given to older Node 20s such as an editor's extension host.
+ * PDF.js (pdfjs-dist 4.10, the last line whose package runs on Node 20) in one file with its
+ * worker: `globalThis.pdfjsWorker` makes it parse on the calling thread (its "fake worker")
+ * instead of importing pdf.worker.mjs, which a vm.Script cannot do. Its modern build, not the
+ * "legacy" one: that one's core-js replaces built-ins such as Array.prototype.push for the
+ * whole process (slower for our own code too). The modern build needs, of what Node 20 lacks,
+ * only `Promise.withResolvers` (Node 22), given here as the standard defines it, and
+ * `process.getBuiltinModule` (Node 20.16) for older Node 20s such as an editor's extension host.
  */
 const VENDOR_SOURCES = {
-  pdfjs: `if (typeof process.getBuiltinModule !== 'function') process.getBuiltinModule = (n) => require('node:' + n);
-globalThis.pdfjsWorker = require('pdfjs-dist/legacy/build/pdf.worker.mjs');
-module.exports = require('pdfjs-dist/legacy/build/pdf.mjs');`,
+  pdfjs: `if (typeof Promise.withResolvers !== 'function') {
+  Promise.withResolvers = function () { let resolve, reject; const promise = new this((a, b) => { resolve = a; reject = b; }); return { promise, resolve, reject }; };
+}
+if (typeof process.getBuiltinModule !== 'function') process.getBuiltinModule = (n) => require('node:' + n);
+globalThis.pdfjsWorker = require('pdfjs-dist/build/pdf.worker.mjs');
+module.exports = require('pdfjs-dist/build/pdf.mjs');`,
 };
 for (const name of LAZY) {
   await build({

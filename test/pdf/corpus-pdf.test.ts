@@ -3,7 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { checkJson, runCli, EXTERNAL, PDFS } from '../helpers/cli';
+import { ruledTablePdf } from '../helpers/pdf';
+import { tempDir } from '../helpers/tmp';
 
 const REPORTS = ['huaian-city-2024', 'hongze-district-2023', 'hongze-district-2024'];
 const findings = (msgs: { ruleId: string; message: string }[]) => msgs.map((m) => `${m.ruleId}: ${m.message}`).sort();
@@ -51,4 +54,18 @@ test('extract: wrapped cell labels, the vertical group label and a cell cut by t
   assert.ok(lines.includes('4\t（四）无法提供\t1.本机关不掌握相关政府信息\t746\t12\t0\t0\t10\t1\t769'), 'the group label cut by the page break');
   assert.ok(lines.includes('5\t2.没有现成信息需要另行制作\t11\t0\t0\t0\t0\t0\t11'));
   assert.ok(!lines.some((l) => /^\d+\t[-—–\s]*\d+[-—–\s]*$/.test(l)), 'page numbers dropped');
+});
+
+test('a ruled table: one line a row, cells by tabs, a wrapped label one cell, an empty cell kept', async () => {
+  const dir = tempDir('ruled');
+  writeFileSync(join(dir, 't.pdf'), await ruledTablePdf([['Item', 'Made', 'Repealed'], ['Normative\ndocuments', '8', '26'], ['Rules', '', '0']]));
+  const r = runCli(['extract', '--pages', join(dir, 't.pdf')]);
+  assert.equal(r.stdout, '1\tItem\tMade\tRepealed\n1\tNormative documents\t8\t26\n1\tRules\t\t0\n');
+});
+
+test('PDFs on worker threads (--concurrency 2) give what one thread gives', () => {
+  const one = runCli(['check', '--format', 'json', '--concurrency', 'off', PDFS]);
+  const two = runCli(['check', '--format', 'json', '--concurrency', '2', PDFS]);
+  assert.equal(two.stdout, one.stdout);
+  assert.equal(two.code, one.code);
 });

@@ -206,9 +206,8 @@ export function linesOf(chars: readonly Char[]): { text: string; top: number; y:
  * (`商 业 企`) taken out. Spaces between digits are kept: they are the parser's to judge.
  */
 export function cellText(chars: readonly Char[]): string {
-  const text = linesOf(chars)
-    .map((l) => l.text)
-    .join('');
+  // wrapped lines join without a break; between two Latin words a space stays
+  const text = linesOf(chars).reduce((acc, l) => (acc && !CJK.test(acc[acc.length - 1]!) && !CJK.test(l.text[0] ?? '') ? `${acc} ${l.text}` : acc + l.text), '');
   return text.replace(/\s+/g, ' ').replace(/(\S) (?=\S)/g, (m, a: string, offset: number, s: string) => (CJK.test(a) || CJK.test(s[offset + 2] ?? '') ? a : m));
 }
 
