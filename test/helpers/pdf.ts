@@ -40,3 +40,16 @@ export async function imageOnlyPdf(pages = 2): Promise<Uint8Array> {
   for (let i = 0; i < pages; i++) doc.addPage([595, 842]).drawImage(img, { x: 0, y: 0, width: 595, height: 842 });
   return doc.save();
 }
+
+/** A page crossed by `n` horizontal and `n` vertical lines (a drawing, not a table) with a line of text. */
+export async function gridDrawingPdf(n: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  for (let i = 0; i < n; i++) {
+    page.drawLine({ start: { x: 10, y: 10 + (i * 820) / n }, end: { x: 585, y: 10 + (i * 820) / n }, thickness: 0.1 });
+    page.drawLine({ start: { x: 10 + (i * 575) / n, y: 10 }, end: { x: 10 + (i * 575) / n, y: 830 }, thickness: 0.1 });
+  }
+  page.drawText('drawing title', { x: 72, y: 800, size: 11, font });
+  return doc.save();
+}

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { CLI, checkJson, runCli, EXTERNAL, PDFS } from '../helpers/cli';
-import { imageOnlyPdf, textPdf } from '../helpers/pdf';
+import { gridDrawingPdf, imageOnlyPdf, textPdf } from '../helpers/pdf';
 import { tempDir } from '../helpers/tmp';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/pdf', import.meta.url));
@@ -92,4 +92,14 @@ test('50,000 nested <div>s: read in linear time, with a word about the nesting',
   assert.ok(Date.now() - started < 20_000);
   assert.ok(r.code === 0 || r.code === 1, r.stderr);
   assert.match(r.stderr, /deep\.html: 网页元素嵌套深达 50002 层/);
+});
+
+test('a page crossed by 1,500 × 1,500 lines: read as text in bounded time, no table grid attempted', async () => {
+  const dir = tempDir('grid');
+  writeFileSync(join(dir, 'grid.pdf'), await gridDrawingPdf(1500));
+  const started = Date.now();
+  const r = runCli(['extract', join(dir, 'grid.pdf')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'drawing title\n');
+  assert.ok(Date.now() - started < 30_000);
 });

@@ -195,8 +195,14 @@ export function linesOf(chars: readonly Char[]): { text: string; top: number; y:
       text += c.ch;
       prev = c;
     }
-    const size = Math.max(...l.map((c) => c.size));
-    return { text: text.replace(/\s+/g, ' ').trim(), top: Math.min(...l.map((c) => c.y)) - size, y: l[0]!.y };
+    // loops, not Math.max(...): a hostile line of a million glyphs would overflow the arguments
+    let size = 0;
+    let y = Infinity;
+    for (const c of l) {
+      if (c.size > size) size = c.size;
+      if (c.y < y) y = c.y;
+    }
+    return { text: text.replace(/\s+/g, ' ').trim(), top: y - size, y: l[0]!.y };
   });
 }
 
@@ -233,13 +239,30 @@ export function readTable(cells: readonly Cell[], chars: readonly Char[], used: 
   return { x0: Math.min(...cells.map((c) => c.x0)), top: tops[0]!, x1: Math.max(...cells.map((c) => c.x1)), bottom: Math.max(...cells.map((c) => c.bottom)), rows };
 }
 
+/**
+ * A report page has a few hundred ruling lines and a few thousand glyphs. Past these bounds
+ * (a drawing, a hostile file) the page is read as lines of text without tables, in linear time.
+ */
+const MAX_EDGES = 2000;
+const MAX_CROSSINGS = 40_000;
+const MAX_TABLE_CHARS = 30_000;
+
+function boundedCells(segments: readonly Segment[], chars: number): Cell[] {
+  if (chars > MAX_TABLE_CHARS) return [];
+  const edges = edgesOf(segments);
+  if (edges.length > MAX_EDGES) return [];
+  const h = edges.filter((e) => e.dir === 'h').length;
+  if (h * (edges.length - h) > MAX_CROSSINGS) return [];
+  return cellsOf(edges);
+}
+
 /** A page number on its own line: `- 1 -`, `— 2 —`, `第 3 页`, `3 / 6`. */
 const PAGE_NUMBER = /^(?:[-—–－_~\s]*\d{1,4}[-—–－_~\s]*|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 
 /** One page: its tables and the text around them, top to bottom. */
 export function readPage(chars: readonly Char[], segments: readonly Segment[]): { lines: PageLine[]; tables: Table[] } {
   const used = new Set<Char>();
-  const tables = tablesOf(cellsOf(edgesOf(segments))).map((cells) => readTable(cells, chars, used));
+  const tables = tablesOf(boundedCells(segments, chars.length)).map((cells) => readTable(cells, chars, used));
   const prose = linesOf(chars.filter((c) => !used.has(c))).filter((l) => l.text && !PAGE_NUMBER.test(l.text));
   const items: PageLine[] = prose.map((l) => ({ text: l.text, top: l.top }));
   tables.forEach((t, i) => items.push({ text: '', top: t.top, table: i }));

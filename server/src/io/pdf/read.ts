@@ -235,7 +235,9 @@ export function segmentsOf(list: { fnArray: number[]; argsArray: unknown[][] }, 
     else if (fn === OPS.transform) ctm = multiply(ctm, args as number[]);
     else if (fn === OPS.constructPath) pending = pathOf(args as [number[], number[]], OPS, multiply(vt, ctm));
     else if (pending && STROKES.has(fn!)) {
-      out.push(...pending.lines, ...pending.rects.flatMap(sides));
+      // a loop, not push(...): a path of a million lines would overflow the arguments
+      for (const l of pending.lines) out.push(l);
+      for (const r of pending.rects) for (const side of sides(r)) out.push(side);
       pending = undefined;
     } else if (pending && FILLS.has(fn!)) {
       for (const r of pending.rects) if (Math.min(Math.abs(r.x1 - r.x0), Math.abs(r.y1 - r.y0)) <= 2) out.push(thin(r));
