@@ -66,6 +66,8 @@ test('a ruled table: one line a row, cells by tabs, a wrapped label one cell, an
 test('PDFs on worker threads (--concurrency 2) give what one thread gives', () => {
   const one = runCli(['check', '--format', 'json', '--concurrency', 'off', PDFS]);
   const two = runCli(['check', '--format', 'json', '--concurrency', '2', PDFS]);
+  const pdfs = (JSON.parse(one.stdout) as { filePath: string; messages: unknown[] }[]).filter((f) => f.filePath.endsWith('.pdf'));
+  assert.deepEqual(pdfs.map((f) => f.messages.length), [5, 3, 0]);
   assert.equal(two.stdout, one.stdout);
   assert.equal(two.code, one.code);
 });
