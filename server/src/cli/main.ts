@@ -1,6 +1,6 @@
 /**
  * `nianbao`: the command-line interface over the core.
- * Exit codes: 0 clean, 1 errors found, 2 usage or I/O error.
+ * Exit codes: 0 clean, 1 errors found, 2 usage or I/O error, or a file could not be read.
  */
 import { runCheck } from './commands/check';
 import { runSummary } from './commands/summary';
@@ -13,7 +13,7 @@ const VERSION = '0.1.0';
 const HELP = `nianbao ${VERSION} — 政府信息公开工作年度报告检查 / annual report linter
 
 Usage:
-  nianbao check [paths…] [--format stylish|json|sarif] [--fix] [--rule id=off|info|warning|error]
+  nianbao check [paths…] [--format stylish|json|jsonl|sarif] [--fix] [--rule id=off|info|warning|error]
                 [--locale zh-CN|en] [--report-year YYYY] [--config FILE] [--no-config]
                 [--stdin [--stdin-filename NAME]] [--max-file-size MB] [--concurrency N|auto|off]
   nianbao summary PATHS… [--format md|csv|json|xlsx] [-o FILE] [--year YYYY] [--locale zh-CN|en]
@@ -22,7 +22,8 @@ Usage:
   nianbao --help | --version
 
 Files: .txt, .md, .docx, .html/.htm and .pdf (folders are searched). Config: .nianbaorc.json from the file's folder upward.
-Exit: 0 no errors, 1 errors found, 2 usage or I/O error.`;
+Exit: 0 no errors, 1 errors found, 2 usage or I/O error or a file that could not be read.
+On a terminal, progress is shown on stderr.`;
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
