@@ -207,9 +207,12 @@ function main() {
   ].join('\n');
   const existing = existsSync(join(ROOT, 'docs/benchmarks.md')) ? readFileSync(join(ROOT, 'docs/benchmarks.md'), 'utf8') : '';
   // hand-written notes (the profile) and other benchmarks (the summary's) keep their sections below ours
-  const keep = existing.split(/\n(?=## (?:Editor latency|Where the time goes|Profile|Summary))/).slice(1).join('\n') || '## Summary benchmark\n\n(`nianbao summary` figures are added here by its own benchmark, bench/summary.ts.)\n';
+  const keep = existing.split(/\n(?=## (?:Editor latency|Where the time goes|Profile|Summary|PDF reading))/).slice(1).join('\n') || '## Summary benchmark\n\n(`nianbao summary` figures are added here by its own benchmark, bench/summary.ts.)\n';
   writeFileSync(join(ROOT, 'docs/benchmarks.md'), md + (keep ? '\n' + keep : ''));
   console.log('docs/benchmarks.md written');
+  // PDF reading writes its own section (bench/pdf.ts; `npm run bench:pdf` runs it alone)
+  const pdf = spawnSync(node, ['--import', 'tsx', join(ROOT, 'bench/pdf.ts')], { cwd: ROOT, stdio: 'inherit', timeout: 1_800_000 });
+  if (pdf.status !== 0) console.log(`bench/pdf.ts failed: exit ${pdf.status}`);
 }
 
 /** `--core <file or folder>`: read first, then time lint() alone; prints the seconds. */

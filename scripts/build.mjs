@@ -13,11 +13,11 @@ const entries = [
 ];
 
 /**
- * Large libraries needed only by some commands (exceljs for .xlsx, mammoth for .docx) are bundled
+ * Large libraries needed only by some commands (exceljs for .xlsx, mammoth for .docx, PDF.js for .pdf) are bundled
  * once into dist/vendor/ and loaded on first use: compiling them on every start would cost the
  * CLI and the server more than checking a report does.
  */
-const LAZY = ['exceljs', 'mammoth'];
+const LAZY = ['exceljs', 'mammoth', 'pdfjs'];
 const lazyVendors = {
   name: 'lazy-vendors',
   setup(b) {
@@ -26,9 +26,26 @@ const lazyVendors = {
     );
   },
 };
+/**
+ * PDF.js (pdfjs-dist 4.10, the last line whose package runs on Node 20) in one file with its
+ * worker: `globalThis.pdfjsWorker` makes it parse on the calling thread (its "fake worker")
+ * instead of importing pdf.worker.mjs, which a vm.Script cannot do. Its modern build, not the
+ * "legacy" one: that one's core-js replaces built-ins such as Array.prototype.push for the
+ * whole process (slower for our own code too). The modern build needs, of what Node 20 lacks,
+ * only `Promise.withResolvers` (Node 22), given here as the standard defines it, and
+ * `process.getBuiltinModule` (Node 20.16) for older Node 20s such as an editor's extension host.
+ */
+const VENDOR_SOURCES = {
+  pdfjs: `if (typeof Promise.withResolvers !== 'function') {
+  Promise.withResolvers = function () { let resolve, reject; const promise = new this((a, b) => { resolve = a; reject = b; }); return { promise, resolve, reject }; };
+}
+if (typeof process.getBuiltinModule !== 'function') process.getBuiltinModule = (n) => require('node:' + n);
+globalThis.pdfjsWorker = require('pdfjs-dist/build/pdf.worker.mjs');
+module.exports = require('pdfjs-dist/build/pdf.mjs');`,
+};
 for (const name of LAZY) {
   await build({
-    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: process.cwd(), sourcefile: `${name}-vendor.js` },
+    stdin: { contents: VENDOR_SOURCES[name] ?? `module.exports = require(${JSON.stringify(name)});`, resolveDir: process.cwd(), sourcefile: `${name}-vendor.js` },
     outfile: `dist/vendor/${name}.js`,
     bundle: true,
     platform: 'node',

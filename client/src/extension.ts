@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerSummaryCommands } from './summary/index';
+import { PDF_SCHEME, registerPdf } from './pdf';
 import { t, uiLocale } from './l10n';
 import { StatusRequest, type Status } from '../../server/src/lsp/protocol';
 import { chineseDate, fillTemplate, validateYear } from './template';
@@ -23,10 +24,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ['gov-report', 'plaintext', 'markdown'].flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...['gov-report', 'plaintext', 'markdown'].flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      // the text of a PDF, read by the server (client/src/pdf.ts)
+      { scheme: PDF_SCHEME, language: 'gov-report' },
+    ],
     // no synchronize.fileEvents: the server registers its own .nianbaorc.json watcher (one for
     // every client), and a second watcher here would relint every document twice per change
     initializationOptions: { locale: displayLocale() },
@@ -45,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerSummaryCommands(context, client);
+  registerPdf(context, client);
   await client.start();
   status.refresh();
 }

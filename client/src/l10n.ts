@@ -23,6 +23,7 @@ const MESSAGES = {
   formatUnknown: { zh: '格式未识别', en: 'format not recognised' },
   statusErrors: { zh: '年报 {0} · {1} 个错误', en: 'Report {0} · {1} errors' },
   statusClean: { zh: '年报 {0}', en: 'Report {0}' },
+  openPdfTitle: { zh: '打开 PDF 年报（显示读出的文字并检查）', en: 'Open a PDF report (its text, checked)' },
   statusTooltip: { zh: '年报检查：{0} 个错误，{1} 个警告（点击打开“问题”面板）', en: 'nianbao: {0} errors, {1} warnings (click to open Problems)' },
 } as const;
 

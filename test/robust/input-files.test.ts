@@ -46,7 +46,7 @@ test('binary, empty, undecodable and too-large files: one message each, the good
   writeFileSync(join(dir, 'd-big.txt'), Buffer.alloc(2 * 1024 * 1024, 0x41));
   writeFileSync(join(dir, 'e-garbled.txt'), Buffer.concat([Buffer.from('洪泽区2023年政府信息公开工作年度报告\n'), Buffer.from([0xff, 0xfe, 0xfd, 0x80, 0x81])]).subarray(3));
   const r = checkJson([dir], ['--max-file-size', '1']);
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 2, 'the exit code says files could not be read');
   const good = r.results.find((x) => x.filePath.endsWith('a-good.txt'))!;
   assert.deepEqual(rowTotalLines(good.messages), [138, 138]);
   assert.match(r.stderr, /b-binary\.txt: 已跳过：二进制文件/);
@@ -55,7 +55,7 @@ test('binary, empty, undecodable and too-large files: one message each, the good
   assert.equal((r.stderr.match(/e-garbled\.txt/g) ?? []).length, 1, r.stderr);
 });
 
-test('unreadable paths and symlink loops: a message per path, exit 2 only when nothing could be read', () => {
+test('unreadable paths and symlink loops: a message per path, the rest checked, exit 2 when a path could not be read', () => {
   const dir = tmp();
   mkdirSync(join(dir, 'sub'));
   writeFileSync(join(dir, 'sub', 'r.txt'), hongze);
@@ -63,7 +63,8 @@ test('unreadable paths and symlink loops: a message per path, exit 2 only when n
   const r = checkJson([dir, join(dir, 'missing.txt')]);
   assert.equal(r.results.length, 1);
   assert.match(r.stderr, /missing\.txt/);
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 2);
+  assert.equal(checkJson([dir]).code, 1, 'all read: errors found');
   const none = checkJson([join(dir, 'missing.txt')]);
   assert.equal(none.code, 2);
   if (process.getuid?.() !== 0) {

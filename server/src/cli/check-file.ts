@@ -32,6 +32,8 @@ export interface FileOutcome {
   stderr: string[];
   /** The locale this file's configuration chose. */
   locale: Locale;
+  /** Why the file could not be read (when `result` is absent), in that locale. */
+  error?: string;
 }
 
 export async function checkFile(file: string, o: CheckOptions): Promise<FileOutcome> {
@@ -47,19 +49,20 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
     maxFileSizeMB: o.maxFileSizeMB,
   });
   const locale = config.locale;
-  const document = !o.stdin && isDocument(file);
   const read = o.stdin ? decode(readFileSync(0)) : await readAnyReport(file, config.maxFileSizeMB * 1024 * 1024);
   if (!read.ok) {
     stderr.push(`${file}: ${localize(read.error, locale)}`);
-    return { stderr, locale };
+    return { stderr, locale, error: localize(read.error, locale) };
   }
+  // a text file named .pdf was read as the text it is
+  const document = !o.stdin && isDocument(file) && !(/\.pdf$/i.test(file) && read.encoding !== 'pdf');
   for (const w of read.warnings) stderr.push(`${file}: ${localize(w, locale)}`);
   let text = read.text;
   // diagnostics only: the report model is let go before the results are built (it can be larger than they are)
   let { diagnostics, ruleErrors } = lint(text, config);
   if (!read.text.trim()) stderr.push(`${file}: ${locale === 'en' ? 'empty file' : '空文件'}`);
   if (o.fix && document) {
-    stderr.push(`${file}: ${locale === 'en' ? '--fix does not write into Word or HTML files; fix the source document' : '--fix 不修改 Word 或网页文件，请在原文档中修改'}`);
+    stderr.push(`${file}: ${locale === 'en' ? '--fix does not write into Word, PDF or HTML files; fix the source document' : '--fix 不修改 Word、PDF 或网页文件，请在原文档中修改'}`);
   } else if (o.fix) {
     let changed = false;
     // Later passes cannot cascade: a fix computed from numbers (a table total) is safe only when
@@ -84,7 +87,15 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
   }
   for (const re of ruleErrors) stderr.push(`${file}: rule ${re.ruleId} failed: ${re.error.split('\n')[0]}`);
   const fileResult = toFileResult(file, text, diagnostics, config.locale);
-  if (document) {
+  const pages = read.linePages;
+  if (pages) {
+    // text read out of a PDF: the page is what a reader can find (the line is the extracted text's)
+    for (const m of fileResult.messages) {
+      m.page = pages[m.line - 1] ?? pages[pages.length - 1];
+      m.location = locale === 'en' ? `page ${m.page}` : `第 ${m.page} 页`;
+      delete m.fix;
+    }
+  } else if (document) {
     // positions inside converted markup mean little to a reader: say where in the document
     fileResult.messages.forEach((m, i) => {
       m.location = localize(describeHtmlOffset(text, diagnostics[i]!.range.start), config.locale);

@@ -45,13 +45,16 @@ export function workerCount(option: string | undefined, files: number): number {
 
 /**
  * The task over every file, results in order: on `threads` threads (the main one included),
- * or on the main thread alone when `threads` < 2 (workerCount's 0).
+ * or on the main thread alone when `threads` < 2 (workerCount's 0). With `each`, every result
+ * is handed to it as soon as it is done (in the order files finish) and none is kept: memory
+ * stays flat in the number of files.
  */
-export async function runFiles<T>(task: TaskName, files: string[], options: unknown, threads: number): Promise<T[]> {
+export async function runFiles<T>(task: TaskName, files: string[], options: unknown, threads: number, each?: (outcome: T, index: number) => void): Promise<T[]> {
   const run = TASKS[task] as (file: string, options: unknown) => Promise<T>;
-  const out: T[] = new Array(files.length);
+  const out: T[] = each ? [] : new Array(files.length);
+  const done = (i: number, o: T) => (each ? each(o, i) : (out[i] = o));
   if (threads < 2) {
-    for (let i = 0; i < files.length; i++) out[i] = await run(files[i]!, options);
+    for (let i = 0; i < files.length; i++) done(i, await run(files[i]!, options));
     return out;
   }
   let next = 0;
@@ -73,7 +76,7 @@ export async function runFiles<T>(task: TaskName, files: string[], options: unkn
           worker.postMessage(held ? { start: held[0], files: files.slice(held[0], held[1]) } : null);
         };
         worker.on('message', (m: { start: number; outcomes: T[] }) => {
-          m.outcomes.forEach((o, i) => (out[m.start + i] = o));
+          m.outcomes.forEach((o, i) => done(m.start + i, o));
           feed();
         });
         const lost = () => {
@@ -89,7 +92,7 @@ export async function runFiles<T>(task: TaskName, files: string[], options: unkn
   }
   // the main thread works too, yielding between chunks so that the workers are fed
   const runRange = async ([s, e]: [number, number]) => {
-    for (let i = s; i < e; i++) out[i] = await run(files[i]!, options);
+    for (let i = s; i < e; i++) done(i, await run(files[i]!, options));
   };
   for (let r = take(); r; r = take()) {
     await runRange(r);

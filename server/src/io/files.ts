@@ -9,7 +9,7 @@ import iconv from 'iconv-lite';
 import type { Msg } from '../core/rule';
 
 /** File name endings the CLI checks when walking folders. */
-export const REPORT_EXTENSIONS = ['.txt', '.md', '.docx', '.html', '.htm'];
+export const REPORT_EXTENSIONS = ['.txt', '.md', '.docx', '.html', '.htm', '.pdf'];
 
 export interface ReadOk {
   ok: true;
@@ -19,6 +19,8 @@ export interface ReadOk {
   encoding: string;
   /** Warnings about decoding (reported once per file). */
   warnings: Msg[];
+  /** Text read out of a PDF: the page (1-based) of each line. */
+  linePages?: number[];
 }
 export interface ReadFailed {
   ok: false;

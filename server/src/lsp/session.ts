@@ -25,6 +25,8 @@ import { inlayHints } from './inlay';
 import { Linter, type DocState } from './linter';
 import { clientLocale } from './settings';
 import { status, StatusRequest, type Status, type StatusParams } from './status';
+import { ExtractPdfRequest, type ExtractPdfParams, type ExtractPdfResult } from './protocol';
+import { readPdfFile } from '../io/documents';
 import { documentSymbols } from './symbols';
 
 export function startSession(connection: Connection): void {
@@ -153,6 +155,13 @@ export function startSession(connection: Connection): void {
   connection.onRequest(StatusRequest.method, (params: Partial<StatusParams> | undefined): Status | null => {
     const doc = params && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
     return doc ? status(linter.states.get(doc.uri)) : null;
+  });
+
+  connection.onRequest(ExtractPdfRequest.method, async (params: Partial<ExtractPdfParams> | undefined): Promise<ExtractPdfResult> => {
+    const path = params && typeof params.uri === 'string' ? uriToPath(params.uri) : undefined;
+    if (!path) return { error: { zh: '只能读取本地 PDF 文件', en: 'only local PDF files can be read' } };
+    const r = await readPdfFile(path);
+    return r.ok ? { text: r.text, linePages: r.linePages ?? [], warnings: r.warnings } : { error: r.error };
   });
 
   documents.listen(connection);

@@ -11,11 +11,12 @@ import { runFiles, workerCount } from '../pool';
 import { formatStylish } from '../formatters/stylish';
 import { formatSarif } from '../formatters/sarif';
 import { jsonPieces, writePieces } from '../formatters/json';
+import { Progress } from '../progress';
 
 export async function runCheck(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { options: ['format', 'rule', 'locale', 'report-year', 'config', 'max-file-size', 'stdin-filename', 'concurrency'], flags: ['fix', 'no-config', 'quiet', 'stdin'] });
   const format = lastOption(args, 'format') ?? 'stylish';
-  if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif (got '${format}')`);
+  if (!['stylish', 'json', 'jsonl', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json, jsonl or sarif (got '${format}')`);
   const localeOpt = lastOption(args, 'locale');
   if (localeOpt && localeOpt !== 'zh-CN' && localeOpt !== 'en') throw new UsageError(`--locale must be zh-CN or en (got '${localeOpt}')`);
   const ruleOverrides: Record<string, SeveritySetting> = {};
@@ -50,6 +51,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   const stderrLines: string[] = [];
   for (const e of errors) stderrLines.push(`${e.path}: ${localize(e.error, locale)}`);
   let readCount = 0;
+  let errorsFound = false;
 
   const options: CheckOptions = {
     fixedConfig,
@@ -62,25 +64,51 @@ export async function runCheck(argv: string[]): Promise<number> {
     stdin,
   };
   const workers = stdin ? 0 : workerCount(lastOption(args, 'concurrency'), files.length);
-  const outcomes = await runFiles<FileOutcome>('check', files, options, workers);
-  for (const o of outcomes) {
-    stderrLines.push(...o.stderr);
-    locale = o.locale;
-    if (o.result) {
-      readCount++;
-      results.push(o.result);
+  const progress = new Progress(files.length, locale);
+  let unread = errors.length;
+  if (format === 'jsonl') {
+    // one line a file as it finishes, nothing kept: a folder of thousands in flat memory
+    if (stderrLines.length) progress.write(stderrLines.join('\n') + '\n');
+    for (const e of errors) await writePieces([JSON.stringify({ filePath: e.path, error: localize(e.error, locale), messages: [] }) + '\n']);
+    let pending = Promise.resolve();
+    await runFiles<FileOutcome>('check', files, options, workers, (o, i) => {
+      progress.tick();
+      if (o.stderr.length) progress.write(o.stderr.join('\n') + '\n');
+      if (o.result) readCount++;
+      else unread++;
+      const line = JSON.stringify(o.result ?? { filePath: files[i], error: o.error, messages: [] }) + '\n';
+      pending = pending.then(() => writePieces([line]));
+      if (o.result?.errorCount) errorsFound = true;
+    });
+    await pending;
+  } else {
+    const outcomes: FileOutcome[] = new Array(files.length);
+    await runFiles<FileOutcome>('check', files, options, workers, (o, i) => {
+      progress.tick();
+      outcomes[i] = o;
+    });
+    for (const o of outcomes) {
+      stderrLines.push(...o.stderr);
+      locale = o.locale;
+      if (o.result) {
+        readCount++;
+        results.push(o.result);
+      } else unread++;
     }
+    errorsFound = results.some((r) => r.errorCount > 0);
   }
+  progress.end();
 
   if (format === 'json') await writePieces(jsonPieces(results));
   else if (format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(results, locale), null, 1) + '\n');
-  else process.stdout.write(formatStylish(results, locale, displayPath));
-  if (stderrLines.length) process.stderr.write(stderrLines.join('\n') + '\n');
+  else if (format === 'stylish') process.stdout.write(formatStylish(results, locale, displayPath));
+  if (format !== 'jsonl' && stderrLines.length) process.stderr.write(stderrLines.join('\n') + '\n');
 
   if (files.length === 0 && errors.length === 0) {
     process.stderr.write(locale === 'en' ? 'nianbao: no report files found\n' : 'nianbao: 没有找到年报文件\n');
     return 2;
   }
-  if (readCount === 0) return 2;
-  return results.some((r) => r.errorCount > 0) ? 1 : 0;
+  // a file that could not be read is said by the exit code too: the others' results are all there
+  if (readCount === 0 || unread > 0) return 2;
+  return errorsFound ? 1 : 0;
 }

@@ -12,6 +12,7 @@ import { type SummaryFileOptions, type SummaryFileOutcome } from '../summary-fil
 import { displayPath } from '../formatters/result';
 import { toXlsx } from '../../io/summary-xlsx';
 import { lastOption, parseArgs, UsageError } from '../args';
+import { Progress } from '../progress';
 
 const FORMATS = ['md', 'csv', 'json', 'xlsx'];
 
@@ -34,7 +35,13 @@ export async function runSummary(argv: string[]): Promise<number> {
   const inputs: SummaryInput[] = [];
   const options: SummaryFileOptions = { noConfig: args.flags.has('no-config'), locale };
   const threads = workerCount(lastOption(args, 'concurrency'), files.length);
-  const outcomes = await runFiles<SummaryFileOutcome>('summary', files, options, threads);
+  const progress = new Progress(files.length, locale);
+  const outcomes: SummaryFileOutcome[] = new Array(files.length);
+  await runFiles<SummaryFileOutcome>('summary', files, options, threads, (o, i) => {
+    progress.tick();
+    outcomes[i] = o;
+  });
+  progress.end();
   for (const o of outcomes) {
     if (o.stderr) stderr.push(...o.stderr.split('\n'));
     inputs.push(o.input);

@@ -13,8 +13,10 @@ export interface MessageResult {
   column: number;
   endLine: number;
   endColumn: number;
-  /** For Word and HTML files: where in the document (paragraph / table row and column). */
+  /** For Word, HTML and PDF files: where in the document (paragraph / table row and column / page). */
   location?: string;
+  /** For PDF files: the page (1-based); line and column are those of the text read out of it. */
+  page?: number;
   /** One replacement covering all the fix's edits, as ESLint reports fixes (offsets into the text). */
   fix?: { range: [number, number]; text: string };
 }

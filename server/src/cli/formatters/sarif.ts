@@ -32,6 +32,8 @@ export function formatSarif(results: FileResult[], locale: Locale): object {
                   artifactLocation: { uri: pathToFileURL(f.filePath).href },
                   region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
                 },
+                // a PDF's page (the region is in the text read out of it)
+                ...(m.page ? { properties: { page: m.page } } : {}),
               },
             ],
           })),
