@@ -61,3 +61,10 @@ test('Word text with one paragraph per line (indented or numbered, no blank line
   const pdf = doc('我局认真落实《条例》，持续推进政务公开工作，全年受理申请\n12件，均按时答复，做好政策解读\n工作，规范发布信息。') + '\n二、主动公开政府信息情况\n依法主动公开，按时更新。\n';
   assert.deepEqual(found(pdf, ID), []);
 });
+
+test('a table the parser did not read as one (labels one per line) is not prose to close', () => {
+  const text = doc('（本列数据的勾稽关系为：第一项加第二项之和，\n等于第三项加第四项之和）\n申请人情况\n自然人\n其他\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3') + '\n二、主动公开政府信息情况\n依法主动公开，按时更新。\n';
+  assert.deepEqual(found(text, ID), []);
+  const labels = doc('我局认真落实《条例》，持续推进政务公开，\n政\n务\n公\n开\n（二）依申请公开情况。依法办理申请，按时答复。') + '\n二、主动公开政府信息情况\n依法主动公开，按时更新。\n';
+  assert.deepEqual(found(labels, ID), []);
+});

@@ -6,6 +6,9 @@ const ENDS = '。！？!?…；;：:”’」』）)》】〕';
 /** A sub-heading or list item (（一）主动公开情况, 1.总体情况, 一是…): its own line needs no 。. */
 const HEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:\.\d{1,2})*[.．、]?|第[一二三四五六七八九十]+[章节条部分])/;
 
+/** Words of the tables' labels and captions: text holding them is a table not read as one, not prose. */
+const TABLE_WORDS = /勾稽关系|申请人情况|法人或其他组织|本年新收|上年结转政府信息|结果维持|尚未审结|本年制发件数|现行有效件数|单位：/;
+
 /**
  * A paragraph of prose whose last sentence has no end mark (…持续推进政务公开), or ends with a
  * 顿号 or comma where the sentence ends (…政策解读、). Only paragraphs that read as sentences are
@@ -65,6 +68,10 @@ function checkEnd(ctx: Parameters<Rule['check']>[0], base: number, t: string, fr
   if (body.length < 20 || !/[，,]/.test(body) || ENDS.includes(last)) return;
   // a heading or list item line (its text may go on after it without an end mark of its own)
   if (HEADING.test(body) && !/[。；]/.test(body)) return;
+  // a table the parser did not take as one (its labels one per line), a caption
+  if (TABLE_WORDS.test(body)) return;
+  const lastLine = t.slice(t.lastIndexOf('\n', k - 1) + 1, k).replace(/\s+/g, '');
+  if (lastLine.length < 4 && t.lastIndexOf('\n', k - 1) >= from) return;
   const at = base + k - 1;
   if (last === '、' || last === '，' || last === ',') {
     ctx.report_({
