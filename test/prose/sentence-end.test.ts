@@ -68,3 +68,8 @@ test('a table the parser did not read as one (labels one per line) is not prose 
   const labels = doc('我局认真落实《条例》，持续推进政务公开，\n政\n务\n公\n开\n（二）依申请公开情况。依法办理申请，按时答复。') + '\n二、主动公开政府信息情况\n依法主动公开，按时更新。\n';
   assert.deepEqual(found(labels, ID), []);
 });
+
+test('a Markdown table row is not a paragraph to close', () => {
+  const text = doc('| 来源 | 说明，另见附件 | 网址 http://www.gov.cn 等多个页面 |\n| S9 | 信息处理费标准，国办函〔2020〕109号 | 见政府网站 |') + '\n二、主动公开政府信息情况\n依法主动公开，按时更新。\n';
+  assert.deepEqual(found(text, ID), []);
+});

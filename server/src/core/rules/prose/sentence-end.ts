@@ -69,7 +69,7 @@ function checkEnd(ctx: Parameters<Rule['check']>[0], base: number, t: string, fr
   // a heading or list item line (its text may go on after it without an end mark of its own)
   if (HEADING.test(body) && !/[。；]/.test(body)) return;
   // a table the parser did not take as one (its labels one per line), a caption
-  if (TABLE_WORDS.test(body)) return;
+  if (TABLE_WORDS.test(body) || body.includes('|')) return;
   const lastLine = t.slice(t.lastIndexOf('\n', k - 1) + 1, k).replace(/\s+/g, '');
   if (lastLine.length < 4 && t.lastIndexOf('\n', k - 1) >= from) return;
   const at = base + k - 1;
