@@ -120,3 +120,8 @@ test('similar characters in context: 子以/不子, 己/已, 末/未, 设计/涉
   assert.deepEqual(found(doc('对申请子以公开，不子受理1件，己经办结，末能按时答复，设计国家秘密的不予公开。'), ID), ['子以', '不子', '己', '末', '设计']);
   assert.deepEqual(found(doc('电子以公开为常态，自己经常学习，年末公开财务，期末能够完成，设计方案，知己于心。'), ID), []);
 });
+
+test('the domain\'s own terms (confusions.json terms) with one confused character, in free prose', () => {
+  assert.deepEqual(found(doc('我局严格执行正府信息公开制度，更新信息公开指男，加强保密申查，按时发布政务工开信息。'), ID), ['正府信息公开', '保密申查', '政务工开']);
+  assert.deepEqual(found(doc('我局严格执行政府信息公开制度，加强保密审查，按时发布政务公开信息，公正履职。'), ID), []);
+});

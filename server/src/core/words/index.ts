@@ -62,7 +62,7 @@ const citationsSchema = z.object({
 });
 
 const confusionsSchema = z
-  .object({ description: z.string(), source: z.string(), sets: z.record(z.string().length(1), z.string().min(1)) })
+  .object({ description: z.string(), source: z.string(), terms: z.array(z.string().min(4)), sets: z.record(z.string().length(1), z.string().min(1)) })
   .strict()
   .refine((d) => Object.entries(d.sets).every(([right, wrongs]) => !wrongs.includes(right)), 'a character is not confused with itself');
 
@@ -138,7 +138,7 @@ const LISTED_TYPOS: readonly TypoEntry[] = load(typosSchema, typosData).entries.
   notLater: split(e.notLater),
 }));
 
-/** The format's fixed terms: every label, heading and topic of both templates, cut at punctuation, runs of 4+ Han characters. */
+/** The format's fixed terms: every label, heading and topic of both templates, cut at punctuation, runs of 4+ Han characters; and the domain's terms listed in confusions.json. */
 export function formatTerms(): string[] {
   const texts = formatTexts(['title', 'label', 'columnGroups', 'name']);
   const terms = new Set<string>();
@@ -146,6 +146,7 @@ export function formatTerms(): string[] {
     const body = t.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])/, '');
     for (const seg of body.split(/[^\u4e00-\u9fff]+/)) if (seg.length >= 4) terms.add(seg);
   }
+  for (const t of load(confusionsSchema, confusionsData).terms) terms.add(t);
   return [...terms];
 }
 
