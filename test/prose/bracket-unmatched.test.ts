@@ -78,3 +78,15 @@ test('the full sample report is quiet in every table layout', () => {
   for (const layout of LAYOUTS) assert.deepEqual(found(fullReport('根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，我局认真开展工作。', layout), ID), [], layout);
   for (const layout of LAYOUTS) assert.deepEqual(found(fullReport('根据《中华人民共和国政府信息公开条例，我局认真开展工作。', layout), ID), ['《'], layout);
 });
+
+test('an unbalanced bracket after a document title and 文号 is found, also when numbered items with only a closing bracket follow', () => {
+  const loud = [
+    '根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《条例》要求，编制本报告。',
+    '根据《中华人民共和国政府信息公开条例》（国务院令第711号，编制本报告：1）主动公开；2）依申请公开。',
+    '按照《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号要求编制。',
+  ];
+  for (const body of loud) assert.deepEqual(found(doc(body), 'bracket-unmatched'), ['（'], body);
+  assert.deepEqual(found(doc('根据《条例》）要求，编制本报告。'), 'bracket-unmatched'), ['）']);
+  const quiet = ['根据《条例》（国务院令第711号）要求，编制本报告：1）主动公开；2）依申请公开。', '（1）主动公开；（2）依申请公开。'];
+  for (const body of quiet) assert.deepEqual(found(doc(body), 'bracket-unmatched'), [], body);
+});

@@ -132,3 +132,20 @@ test('CLI check --fix deletes a doubled particle and leaves a doubled word for r
   const after = readFileSync(file, 'utf8');
   assert.ok(after.includes('我局的工作经审核审核后公开。'), after.slice(0, 300));
 });
+
+test('a doubled word with no word boundary to show it, and an agency name run into 局机关, are known slips', () => {
+  const cases: [string, string, string][] = [
+    ['我局认真认真落实保密审查。', '认真认真', '认真'],
+    ['主动公开公开政府信息。', '公开公开', '公开'],
+    ['本局局机关严格落实。', '局局', '局'],
+    ['我局局机关各科室。', '局局', '局'],
+  ];
+  for (const [body, written, right] of cases) {
+    const text = doc(body);
+    const d = diags(text, ID);
+    assert.deepEqual(d.map((x) => text.slice(x.range.start, x.range.end)), [written], body);
+    assertFixLocal(text, d[0]!, right);
+  }
+  // the same characters where they are right: 局长, 办理, a reduplication
+  assert.deepEqual(found(doc('本局局长带头，我办办理申请，大家研究研究，本局局属单位，每周工作工作时长。'), ID), []);
+});

@@ -188,3 +188,29 @@ test('the base of a share in a 其中 list is the count the 其中 belongs to, n
   const fixed = assertFixRoundTrip(reportWith('tsv', { overview: overview(ES.replace('4.0%', '4.4%')) }), RULE);
   assert.ok(fixed.includes('其中予以公开5件，占4.0%'));
 });
+
+test('a total without 共: the count a 其中 list belongs to; a breakdown by category in a later sentence', () => {
+  const loud: [string, RegExp][] = [
+    ['全年发布政务信息120条，其中工作动态80条、通知公告45条。', /80\+45 = 125条.*120条/],
+    ['受理申请10件（其中自然人6件、法人5件）。', /6\+5 = 11件.*10件/],
+    ['主动公开信息90条。其中A类10条、B类25条、C类70条。', /10\+25\+70 = 105条.*90条/],
+    ['主动公开信息90条。信息涵盖多个领域，主要类别为：机构职能10条、政策文件25条、工作动态70条。', /10\+25\+70 = 105条.*90条/],
+  ];
+  for (const [active, msg] of loud) {
+    for (const layout of ['tsv', 'pdf'] as const) {
+      const d = diags(withActive(layout, pdfLines(active, 11)), RULE);
+      assert.equal(d.length, 1, `${layout}: ${active}`);
+      assert.match(d[0]!.message.zh, msg);
+    }
+  }
+  const quiet = [
+    '全年发布政务信息120条，其中工作动态80条、通知公告40条。',
+    '全年发布政务信息120条，较上年增加20条，其中政策文件80条、动态60条。',
+    // the category list follows another count of its unit: not the breakdown of the first
+    '主动公开信息90条，更新栏目5个。另发布动态40条。主要类别为：机构职能10条、政策文件25条、工作动态70条。',
+    '主动公开信息90条。主要类别为：机构职能10条、政策文件25条、工作动态40条。',
+    // a 其中 list short of its total without 其他 is not claimed complete
+    '全年发布政务信息120条，其中工作动态80条。',
+  ];
+  for (const active of quiet) assert.deepEqual(diags(withActive('tsv', active), RULE).map((d) => d.message.zh), [], active);
+});

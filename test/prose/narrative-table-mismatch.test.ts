@@ -232,3 +232,50 @@ test('a count of all cases followed by its 信息公开 subset, a pending count 
     }
   }
 });
+
+test('approximate counts (余, 多, 近, 约, 超过, 逾) are compared as approximations', () => {
+  // 表三 本年新收 总计 3119, 表四 行政复议 总计 351
+  const cases: [string, string[]][] = [
+    ['全年受理政府信息公开申请3000余件。', []],
+    ['全年受理政府信息公开申请3100多件。', []],
+    ['全年受理政府信息公开申请近3200件。', []],
+    ['全年受理政府信息公开申请约3000件。', []],
+    ['全年受理政府信息公开申请超过3000件。', []],
+    ['因政府信息公开被申请行政复议300余件。', []],
+    ['全年受理政府信息公开申请2000余件。', ['2000']],
+    ['全年受理政府信息公开申请近3000件。', ['3000']],
+    ['全年受理政府信息公开申请约1000件。', ['1000']],
+    ['全年受理政府信息公开申请超过4000件。', ['4000']],
+    ['因政府信息公开被申请行政复议100余件。', ['100']],
+  ];
+  for (const layout of ['tsv', 'pdf'] as const) {
+    for (const [sentence, found] of cases) {
+      const text = withRequests(layout, pdfLines(`（二）依申请公开情况。${sentence}`, 13));
+      const d = diags(text, RULE);
+      assert.deepEqual(d.map((x) => at(text, x.range)), found, `${layout}: ${sentence}`);
+      for (const x of d) assert.match(x.message.zh, /(余|多|近|约|超过|逾)/);
+    }
+  }
+});
+
+test('“均已办结” and “无结转” against 表三 结转下年度 and 上年结转', () => {
+  const noCarry: ReportData = withCell(withCell(HUAIAN_2024, 't3', '四', 6, 0), 't3', '二', 6, 0);
+  const cases: [string, ReportData, string[]][] = [
+    ['全年收到的政府信息公开申请均已办结。', HUAIAN_2024, ['均已办结']],
+    ['全年收到的政府信息公开申请均已办结。', noCarry, []],
+    ['除103件结转下年度外，其余申请均已办结。', HUAIAN_2024, []],
+    ['12345热线工单均已办结。', HUAIAN_2024, []],
+    ['本年度无结转下年度的政府信息公开申请。', HUAIAN_2024, ['无结转下年度的政府信息公开申请']],
+    ['本年度无结转下年度的政府信息公开申请。', noCarry, []],
+    ['本年度无上年结转的政府信息公开申请。', HUAIAN_2024, ['无上年结转的政府信息公开申请']],
+    ['本年度无上年结转的政府信息公开申请。', noCarry, []],
+  ];
+  for (const layout of ['tsv', 'pdf', 'html'] as const) {
+    for (const [sentence, data, found] of cases) {
+      const text = withRequests(layout, pdfLines(`（二）依申请公开情况。${sentence}`, 13), data);
+      const d = diags(text, RULE);
+      assert.deepEqual(d.map((x) => at(text, x.range)), found, `${layout}: ${sentence}`);
+      for (const x of d) assert.ok(x.related!.length > 0 && /103|34/.test(x.message.zh));
+    }
+  }
+});

@@ -101,3 +101,27 @@ test('fix round trip: idempotent, only the wrong words change', () => {
     assert.ok(fixed.includes('截至2023年底，我局对公开工作统一部署，依申请公开工作规范，作出行政复议决定1件，畅通受理渠道。'), layout);
   }
 });
+
+test('the format\'s fixed terms with one confused character: in a heading and in prose; more than 500 checked pairs in all', () => {
+  assert.ok(BUILTIN_TYPOS.length >= 500, `${BUILTIN_TYPOS.length} entries`);
+  const text = doc('四、政府信息公开行政复仪、行政诉讼情况\n本年新受政府信息公开申请数量为0件，部份公开0件。');
+  assert.deepEqual(found(text, ID), ['行政复仪', '本年新受政府信息公开申请数量', '部份公开']);
+  // the right terms, and right words that are one character off a term, are quiet
+  assert.deepEqual(found(doc('四、政府信息公开行政复议、行政诉讼情况\n本年新受理申请20件，部分公开3件，基于以公开为常态的要求。'), ID), []);
+});
+
+test('malformed URLs are found; well-formed ones are quiet', () => {
+  assert.deepEqual(found(doc('网址为http:/www.gov.cn，另见https//www.gov.cn与http//www.gov.cn。'), ID), ['http:/', 'https//', 'http//']);
+  assert.deepEqual(found(doc('网址为http://www.gov.cn，另见https://www.gov.cn/zwgk。'), ID), []);
+  assert.ok(assertFixRoundTrip(doc('网址为http:/www.gov.cn。'), ID).includes('http://www.gov.cn'));
+});
+
+test('similar characters in context: 子以/不子, 己/已, 末/未, 设计/涉及 fire only in their context', () => {
+  assert.deepEqual(found(doc('对申请子以公开，不子受理1件，己经办结，末能按时答复，设计国家秘密的不予公开。'), ID), ['子以', '不子', '己', '末', '设计']);
+  assert.deepEqual(found(doc('电子以公开为常态，自己经常学习，年末公开财务，期末能够完成，设计方案，知己于心。'), ID), []);
+});
+
+test('the domain\'s own terms (confusions.json terms) with one confused character, in free prose', () => {
+  assert.deepEqual(found(doc('我局严格执行正府信息公开制度，更新信息公开指男，加强保密申查，按时发布政务工开信息。'), ID), ['正府信息公开', '保密申查', '政务工开']);
+  assert.deepEqual(found(doc('我局严格执行政府信息公开制度，加强保密审查，按时发布政务公开信息，公正履职。'), ID), []);
+});

@@ -184,3 +184,20 @@ test('CLI: an error on the line of the copied year, in Chinese and in English', 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a sentence about the year’s work with its subject left out (`2023年，认真贯彻…`) dated the previous year', () => {
+  const loud = ['2023年，认真贯彻落实《条例》，主动公开政府信息1200条。', '2023年，共受理政府信息公开申请95件。', '2025年，围绕中心工作做好政务公开。'];
+  for (const s of loud) {
+    for (const layout of ['tsv', 'pdf'] as const) {
+      const d = found(render(withProse({ overview: `${s}${OVERVIEW}` }), layout));
+      assert.equal(d.length, 1, `${layout}: ${s}`);
+    }
+  }
+  const quiet = [
+    '2023年，共受理申请3000件，2024年增长到3119件。',
+    '2023年，国务院办公厅印发了政务公开工作要点。',
+    '2023年认真贯彻的做法在本年继续坚持。',
+    '2023年，围绕中心工作获评先进单位。',
+  ];
+  for (const s of quiet) assert.deepEqual(found(render(withProse({ overview: `${s}${OVERVIEW}` }), 'tsv')).map((d) => d.message.zh), [], s);
+});

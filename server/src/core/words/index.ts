@@ -10,6 +10,9 @@ import whitelistData from './repeat-whitelist.json';
 import citationsData from './citations.json';
 import agencyNamesData from './agency-names.json';
 import breakdownData from './breakdown-kinds.json';
+import confusionsData from './confusions.json';
+import format2021 from '../format/format-2021.json';
+import format2019 from '../format/format-2019.json';
 
 const alternatives = z.string().min(1).optional();
 
@@ -58,6 +61,11 @@ const citationsSchema = z.object({
   ),
 });
 
+const confusionsSchema = z
+  .object({ description: z.string(), source: z.string(), terms: z.array(z.string().min(4)), sets: z.record(z.string().length(1), z.string().min(1)) })
+  .strict()
+  .refine((d) => Object.entries(d.sets).every(([right, wrongs]) => !wrongs.includes(right)), 'a character is not confused with itself');
+
 const agencyNamesSchema = z
   .object({
     description: z.string(),
@@ -89,6 +97,7 @@ export function wordListProblems(): string[] {
     ['citations.json', citationsSchema, citationsData],
     ['agency-names.json', agencyNamesSchema, agencyNamesData],
     ['breakdown-kinds.json', breakdownSchema, breakdownData],
+    ['confusions.json', confusionsSchema, confusionsData],
   ];
   return lists.flatMap(([name, schema, data]) => {
     const r = schema.safeParse(data);
@@ -119,7 +128,7 @@ export interface PhraseEntry {
 
 const split = (s?: string) => (s ? s.split('|').filter(Boolean) : undefined);
 
-export const BUILTIN_TYPOS: readonly TypoEntry[] = load(typosSchema, typosData).entries.map((e) => ({
+const LISTED_TYPOS: readonly TypoEntry[] = load(typosSchema, typosData).entries.map((e) => ({
   wrong: e.wrong,
   right: e.right,
   before: split(e.before),
@@ -128,6 +137,62 @@ export const BUILTIN_TYPOS: readonly TypoEntry[] = load(typosSchema, typosData).
   notAfter: split(e.notAfter),
   notLater: split(e.notLater),
 }));
+
+/** The format's fixed terms: every label, heading and topic of both templates, cut at punctuation, runs of 4+ Han characters; and the domain's terms listed in confusions.json. */
+export function formatTerms(): string[] {
+  const texts = formatTexts(['title', 'label', 'columnGroups', 'name']);
+  const terms = new Set<string>();
+  for (const t of texts) {
+    const body = t.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])/, '');
+    for (const seg of body.split(/[^\u4e00-\u9fff]+/)) if (seg.length >= 4) terms.add(seg);
+  }
+  for (const t of load(confusionsSchema, confusionsData).terms) terms.add(t);
+  return [...terms];
+}
+
+/** Every string of the templates under one of `keys` (all strings when keys is empty). */
+function formatTexts(keys: string[]): string[] {
+  const out: string[] = [];
+  const walk = (o: unknown, key: string): void => {
+    if (typeof o === 'string') {
+      if (!keys.length || keys.includes(key)) out.push(o);
+    } else if (Array.isArray(o)) for (const x of o) walk(x, key);
+    else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) walk(v, k);
+  };
+  walk(format2021, '');
+  walk(format2019, '');
+  return out;
+}
+
+/**
+ * A fixed term of the format with one character replaced by one confused with it (本年新受,
+ * 政府信息公开行政复仪): almost always a typo. Left out: a form written anywhere in the templates,
+ * one with a doubled character (char-repeat's), one that contains or is contained in a listed typo
+ * or a shorter generated form (one slip, one diagnostic), one made from two terms differently.
+ */
+function termTypos(listed: readonly TypoEntry[]): TypoEntry[] {
+  const sets = load(confusionsSchema, confusionsData).sets;
+  const all = formatTexts([]).join('\n');
+  const byWrong = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const term of formatTerms()) {
+    for (let i = 0; i < term.length; i++) {
+      for (const ch of sets[term[i]!] ?? '') {
+        const wrong = term.slice(0, i) + ch + term.slice(i + 1);
+        if (all.includes(wrong) || term[i - 1] === ch || term[i + 1] === ch) continue;
+        if (byWrong.has(wrong) && byWrong.get(wrong) !== term) ambiguous.add(wrong);
+        byWrong.set(wrong, term);
+      }
+    }
+  }
+  const wrongs = [...byWrong.keys()].filter((w) => !ambiguous.has(w));
+  const clash = (w: string) =>
+    listed.some((e) => w.includes(e.wrong) || e.wrong.includes(w)) || wrongs.some((o) => o !== w && w.includes(o));
+  return wrongs.filter((w) => !clash(w)).map((wrong) => ({ wrong, right: byWrong.get(wrong)! }));
+}
+
+/** The listed typos, then the format's fixed terms with one character confused. */
+export const BUILTIN_TYPOS: readonly TypoEntry[] = [...LISTED_TYPOS, ...termTypos(LISTED_TYPOS)];
 
 export const BUILTIN_PHRASES: readonly PhraseEntry[] = load(phrasesSchema, phrasesData).entries.map((e) => ({
   phrase: e.phrase,

@@ -35,6 +35,14 @@ function isListMarker(t: string, close: number): boolean {
   return isSpace(before) || '，。；：、,;:#>*-'.includes(String.fromCharCode(before));
 }
 
+/** `1）` right after ：；。 or at a line's start: an item marker, whatever is open before it. */
+function isItemMarker(t: string, close: number): boolean {
+  let k = close;
+  while (k > 0 && close - k < 3 && isMarkerChar(t.charCodeAt(k - 1))) k--;
+  if (k === close) return false;
+  return k === 0 || '：；。:;\n'.includes(t[k - 1]!);
+}
+
 /** The text between two paragraphs holds nothing but blank lines, page markers (`- 3 -`) and HTML tags. */
 function onlyBreaks(text: string, a: number, b: number): boolean {
   if (b - a > 300) return false;
@@ -104,6 +112,8 @@ const rule: Rule = {
           continue;
         }
         const cl = -m - 1;
+        // “…（国务院令第711号，编制本报告：1）主动公开”: a list marker after ：；。 opens an item, it does not close the title's bracket
+        if (cl === PAREN && isItemMarker(t, i)) continue;
         if (open[cl]!.length) open[cl]!.pop();
         else if (!(cl === PAREN && isListMarker(t, i))) report(p.range.start + i, false);
       }

@@ -15,5 +15,6 @@ import yearMismatch from './year-mismatch';
 import deadline from './deadline';
 import feeReport from './fee-report';
 import agencyMismatch from './agency-mismatch';
+import sentenceEnd from './sentence-end';
 
-export const proseRules: readonly Rule[] = [narrativeTableMismatch, narrativeSum, yearMismatch, deadline, feeReport, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, bracketUnmatched, charRepeat, numbering, conversionResidue, agencyMismatch, numberStyle];
+export const proseRules: readonly Rule[] = [narrativeTableMismatch, narrativeSum, yearMismatch, deadline, feeReport, docNumberFormat, fixedPhrase, typo, punctuationWidth, punctuationRepeat, bracketUnmatched, charRepeat, numbering, conversionResidue, agencyMismatch, numberStyle, sentenceEnd];

@@ -32,7 +32,7 @@ interface Total {
   end: number;
 }
 
-/** “共N条，其中a条、b条…” whose parts exceed N (or miss it when they claim to be complete), and percentages that do not match part/total. */
+/** “(共)N条，其中a条、b条…” (or a later “主要类别为：…”) whose parts exceed N (or miss it when they claim to be complete), and percentages that do not match part/total. */
 const rule: Rule = {
   meta: {
     id: 'narrative-sum',
@@ -41,19 +41,25 @@ const rule: Rule = {
     fixable: true,
     description: { zh: '正文中的合计、分项与百分比不一致', en: 'A total, its parts or a percentage in the prose do not agree' },
     docs: {
-      zh: '检查“共N条，其中a条、b条……”：分项之和超过总数，或分项含“其他/其余”（即已列全）而和不等于总数时报告。分项是同一类的件数（申请人、申请渠道、办理结果、办理进度等，见 `words/breakdown-kinds.json`）：“其中自然人申请3001件，答复3050件”中的答复是另一类，不算分项；“（其中……）”的分项到右括号为止。“a条，占总数的P%”按所写精度重新计算（允许四舍五入或截尾），不符时报告，快速修复改为正确的百分比。基数是该“其中”所属的件数（“已办结125件，其中予以公开5件，占4.0%”以125为基数）；没有“其中”时是同一句中的“共…N件”（句号、列举外的分号之后不再沿用），这时句中其他件数也可能是基数，百分比与其中任何一个相符都不报告，修复只作为快速修复提供；“占答复（受理、办结……）总数的P%”以前文最近的“答复……N件”为基数，这时修复只作为快速修复提供（基数可能认错），`--fix` 不应用。',
-      en: 'Checks “共N条，其中a条、b条…”: reported when the parts add up to more than N, or list 其他/其余 (so claim to be complete) and do not add up to N. The parts are counts of one kind (applicants, channels, results, progress …, see `words/breakdown-kinds.json`): in “其中自然人申请3001件，答复3050件” the 答复 count is of another kind and not a part; a “（其中…）” list ends at its parenthesis. “a条，占总数的P%” is recomputed at its stated precision (rounding or truncation accepted); the fix writes the correct percentage. The base is the count the 其中 belongs to (“已办结125件，其中予以公开5件，占4.0%”: 125); without a 其中 it is the 共…N件 of the same sentence (a 。, or a ； outside a 其中 list, ends its reach), and as the sentence\'s other counts may be the base too, a percentage that fits any of them is not reported and the fix is a quick fix only. “占答复（受理, 办结 …）总数的P%” is computed on the last “答复…N件” before it; that fix is a quick fix only (the base may be another count), not applied by `--fix`.',
+      zh: '检查“共N条，其中a条、b条……”（没有“共”时也检查：“全年发布政务信息120条，其中工作动态80条、通知公告45条”；以及后文按类别分列的：“主动公开信息90条。……主要类别为：A10条、B25条、C70条”，总数是分列之前三句中该单位唯一的件数且在句末）：分项之和超过总数，或分项含“其他/其余”（即已列全）而和不等于总数时报告。分项是同一类的件数（申请人、申请渠道、办理结果、办理进度等，见 `words/breakdown-kinds.json`）：“其中自然人申请3001件，答复3050件”中的答复是另一类，不算分项；“（其中……）”的分项到右括号为止。“a条，占总数的P%”按所写精度重新计算（允许四舍五入或截尾），不符时报告，快速修复改为正确的百分比。基数是该“其中”所属的件数（“已办结125件，其中予以公开5件，占4.0%”以125为基数）；没有“其中”时是同一句中的“共…N件”（句号、列举外的分号之后不再沿用），这时句中其他件数也可能是基数，百分比与其中任何一个相符都不报告，修复只作为快速修复提供；“占答复（受理、办结……）总数的P%”以前文最近的“答复……N件”为基数，这时修复只作为快速修复提供（基数可能认错），`--fix` 不应用。',
+      en: 'Checks “共N条，其中a条、b条…” (also without 共: “全年发布政务信息120条，其中工作动态80条、通知公告45条”; and a breakdown by category in a later sentence: “主动公开信息90条。……主要类别为：A10条、B25条、C70条”, where the total is the only count of that unit in the three sentences before the list, ending its sentence): reported when the parts add up to more than N, or list 其他/其余 (so claim to be complete) and do not add up to N. The parts are counts of one kind (applicants, channels, results, progress …, see `words/breakdown-kinds.json`): in “其中自然人申请3001件，答复3050件” the 答复 count is of another kind and not a part; a “（其中…）” list ends at its parenthesis. “a条，占总数的P%” is recomputed at its stated precision (rounding or truncation accepted); the fix writes the correct percentage. The base is the count the 其中 belongs to (“已办结125件，其中予以公开5件，占4.0%”: 125); without a 其中 it is the 共…N件 of the same sentence (a 。, or a ； outside a 其中 list, ends its reach), and as the sentence\'s other counts may be the base too, a percentage that fits any of them is not reported and the fix is a quick fix only. “占答复（受理, 办结 …）总数的P%” is computed on the last “答复…N件” before it; that fix is a quick fix only (the base may be another count), not applied by `--fix`.',
     },
   },
   check(ctx) {
     for (const { c } of compactProse(ctx.report)) {
       // full-width digits read as ASCII (same length: compact indexes still map to the source)
       const s = asciiDigits(c);
-      if (!s.includes('共') && !s.includes('占')) continue;
+      if (!s.includes('共') && !s.includes('占') && !s.includes('其中') && !s.includes('类别')) continue;
       const totals: Total[] = [];
       TOTAL.lastIndex = 0;
       for (let m = TOTAL.exec(s); m; m = TOTAL.exec(s)) totals.push({ value: Number(m[1]), unit: m[2]!, end: m.index + m[0].length });
       for (const t of totals) checkParts(ctx, c, s, t);
+      // a total without 共: the count a 其中 list belongs to (发布政务信息120条，其中…)
+      for (let q = s.indexOf('其中'); q >= 0; q = s.indexOf('其中', q + 2)) {
+        const owner = countBefore(s, s[q - 1] === '（' || s[q - 1] === '(' ? q - 1 : q);
+        if (owner && !totals.some((t) => t.end === owner.end)) checkParts(ctx, c, s, owner);
+      }
+      checkCategories(ctx, c, s);
       SHARE.lastIndex = 0;
       for (let m = SHARE.exec(s); m; m = SHARE.exec(s)) {
         const part = Number(m[1]);
@@ -162,11 +168,43 @@ function namedBase(s: string, word: string, unit: string, at: number): Total | u
   return found;
 }
 
-function checkParts(ctx: Parameters<Rule['check']>[0], c: Compact, s: string, t: Total) {
+/** Words that open a breakdown of a total stated in the sentence before (主动公开信息90条。主要类别为：…). */
+const CATEGORIES = /(?:主要类别为|按类别分|分类情况为|类别为|分类为)[：:]?/g;
+
+/**
+ * A total ending one sentence broken down by category in a later one (“主动公开信息90条。……主要类别为：
+ * A10条、B25条、C70条”): the only count of the list's unit in the three sentences before the list,
+ * ending its sentence. Sentences, not paragraphs, bound the search: a report flattened onto one
+ * line reads the same.
+ */
+function checkCategories(ctx: Parameters<Rule['check']>[0], c: Compact, s: string) {
+  CATEGORIES.lastIndex = 0;
+  for (let m = CATEGORIES.exec(s); m; m = CATEGORIES.exec(s)) {
+    const listFrom = m.index + m[0].length;
+    const first = new RegExp(PART.source).exec(s.slice(listFrom, listFrom + 40));
+    if (!first) continue;
+    const unit = first[2]!;
+    let from = m.index;
+    for (let k = 0; k < 4 && from > 0; k++) from = s.lastIndexOf('。', from - 2) + 1;
+    const counts = [...s.slice(from, m.index).matchAll(COUNT_IN)].filter((x) => x[2] === unit);
+    if (counts.length !== 1) continue;
+    const at = from + counts[0]!.index;
+    const end = at + counts[0]![0].length;
+    if (s[end] !== '。' || NOT_PART.test(s.slice(Math.max(0, at - 4), at))) continue;
+    checkParts(ctx, c, s, { value: Number(counts[0]![1]), unit, end }, listFrom, false);
+  }
+}
+
+/**
+ * The parts of the list after a total: from `listFrom` when given (a breakdown in a later
+ * sentence), else from the 其中 right after the total. `complete`: a list with 其他/其余 claims to
+ * be all of the total (only for a 其中 right after it).
+ */
+function checkParts(ctx: Parameters<Rule['check']>[0], c: Compact, s: string, t: Total, listFrom?: number, complete = true) {
   let i = t.end;
   if (s[i] === '，' || s[i] === '。' || s[i] === ',' || s[i] === '（' || s[i] === '(') i++;
-  if (!s.startsWith('其中', i)) return;
-  const from = i + 2;
+  if (listFrom === undefined && !s.startsWith('其中', i)) return;
+  const from = listFrom ?? i + 2;
   let to = s.indexOf('。', from);
   if (to < 0) to = s.length;
   for (const stop of ['其中', '共']) {
@@ -206,8 +244,7 @@ function checkParts(ctx: Parameters<Rule['check']>[0], c: Compact, s: string, t:
     if (sum === t.value) return; // the breakdown adds up (anything after is another breakdown)
   }
   if (parts.length < 2) return;
-  const complete = /其他|其余|剩余/.test(body);
-  if (sum < t.value && !complete) return;
+  if (sum < t.value && !(complete && /其他|其余|剩余/.test(body))) return;
   const range = srcRange(c, t.end - String(t.value).length - t.unit.length, to);
   ctx.report_({
     range,

@@ -133,10 +133,11 @@ function t4(r: Report, groups: number[], col: number): Quantity | undefined {
 
 const N = '(\\d{1,3}(?:,\\d{3})+|\\d+|[〇零一二两三四五六七八九十百千]+)';
 const sticky = (src: string) => new RegExp(src, 'y');
-const COUNT_TAIL = `(?:共|共计|合计|总计|计|为)?${N}`;
+/** An approximate count (近100件, 约100件, 超过100件, 100余件): `approx` before the number, `more` after it. */
+const COUNT_TAIL = `(?:共|共计|合计|总计|计|为|达)?(?<approx>近|约|超过|逾)?(?<n>${N})(?<more>余|多)?`;
 
 const ANCHOR =
-  /未收到|没有收到|未接到|没有接到|未受理|无政府信息公开申请|无依申请公开|受理|收到|接收|接到|新收|办理|办结|答复|结转|顺延|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|行政复议|行政诉讼|起诉|维持|纠正|其他结果|审结|自然人|法人或其他组织|法人和其他组织/g;
+  /未收到|没有收到|未接到|没有接到|未受理|无政府信息公开申请|无依申请公开|均已办结|均已全部办结|已全部办结|全部办结|均办结|无结转|没有结转|无需结转|无上年|无上一年|没有上年|受理|收到|接收|接到|新收|办理|办结|答复|结转|顺延|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|行政复议|行政诉讼|起诉|维持|纠正|其他结果|审结|自然人|法人或其他组织|法人和其他组织/g;
 
 // (“收到依申请公开件 N 件”: 件 as the noun)
 const RECEIVED = sticky(`(?:受理|收到|接收|接到|新收)了?(?:各类|群众|公众|社会公众)?(?:提出|提交)?的?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请件|申请|件)?(?:数量|数)?${COUNT_TAIL}件`);
@@ -152,6 +153,8 @@ const CATEGORY = sticky(`(?:予以公开|部分公开|不予公开|无法提供|
 const PUBLIC_BOTH = sticky(`予以公开(?:和|及|与|、)部分公开的?${COUNT_TAIL}件`);
 const APPLICANT = sticky(`(?:自然人|法人或其他组织|法人和其他组织)(?:提出|提交)?的?(?:政府信息公开)?(?:申请)?${COUNT_TAIL}件`);
 const CATEGORY_KEY: Record<string, string> = { 予以公开: '三.1', 部分公开: '三.2', 不予公开: '三.3', 无法提供: '三.4', 不予处理: '三.5', 其他处理: '三.6' };
+/** “无上年结转申请” (表三 二) or “无结转下年度的申请” / “无需结转至下一年度” (表三 四); a bare 无结转 says neither. */
+const NO_CARRY = sticky('(?:无|没有|无需)(?:(?<last>上一?年度?)结转(?:的|过来的)?(?:政府信息公开)?申请|(?:需要)?结转(?:至|到)?下一?年度?(?:继续办理)?的?(?:政府信息公开)?(?:申请|事项)?)');
 const NONE_APPLICATIONS = sticky('(?:未收到|没有收到|未接到|没有接到|未受理)[^，。；,;]{0,8}?(?:政府信息公开|依申请公开|公开政府信息)的?(?:申请|信息)|无(?:政府信息公开|依申请公开)的?(?:申请|事项)');
 const REVIEW_AND_SUIT = sticky(`行政复议(?:案件)?(?:和|、|及|与|或)(?:提起)?行政诉讼(?:案件)?(均为|均|各|都为|都是|均是)?${COUNT_TAIL}(?:件|起|宗)`);
 const REVIEW = sticky(`行政复议(?:案件|申请)?${COUNT_TAIL}(?:件|起|宗|次)`);
@@ -178,6 +181,21 @@ const CATEGORY_WORDS = /予以公开|部分公开|不予|无法提供|告知|补
 
 /** Nouns after “N件” that make it a count of something other than information requests. */
 const OTHER_NOUN = /^的?(?:行政|复议|诉讼|投诉|举报|建议|提案|议案|信访|来信|来电|咨询|留言|工单|诉求|网民|热线|事项|工作)/;
+
+const approxOf = (m: RegExpExecArray): Claim['approx'] => (m.groups?.approx || m.groups?.more ? { before: m.groups.approx, after: m.groups.more } : undefined);
+
+/**
+ * Whether table value `v` fits an approximate count: 100余件 is 100 up to the next step of its
+ * last non-zero digit (200; 35余件: up to 45), 近100 is at most 100 and more than half of it, 约100
+ * within half of it either way, 超过/逾100 more than 100. Generous: only a clear contradiction is one.
+ */
+function fitsApprox(n: number, a: NonNullable<Claim['approx']>, v: number): boolean {
+  const step = 10 ** Math.max(1, /0*$/.exec(String(n))![0].length);
+  if (a.after) return v >= n && v <= n + step;
+  if (a.before === '近') return v <= n && v > n / 2;
+  if (a.before === '约') return v >= n / 2 && v <= n * 1.5;
+  return v >= n; // 超过, 逾
+}
 
 const toNumber = (s: string): number | undefined => (/^[\d,]+$/.test(s) ? Number(s.replace(/,/g, '')) : chineseNumber(s));
 
@@ -235,6 +253,8 @@ interface Claim {
   subsetOk?: boolean;
   /** The second half of “行政复议和行政诉讼均为0件”: reported even on the same number. */
   pair?: boolean;
+  /** An approximate count: 近, 约, 超过/逾 before the number, or 余/多 after it. */
+  approx?: { before?: string; after?: string };
   /** Compact index after the whole claim (the anchor scan resumes there). */
   end: number;
 }
@@ -248,8 +268,8 @@ const rule: Rule = {
     fixable: false,
     description: { zh: '正文数字与表格不一致（如正文称受理申请17件，表三本年新收总计95件）', en: 'A number in the prose contradicts a table (e.g. 17 applications in the text, 95 in table 3)' },
     docs: {
-      zh: '正文中的受理（收到、新收）申请数及其中自然人、法人或其他组织的申请数，办结（答复）数、上年结转数、结转下年度数，以及予以公开、部分公开、不予公开等各类办理结果件数，与表三对应行的“总计”比较；行政复议、行政诉讼（未经复议直接起诉、复议后起诉）的件数及其中结果维持、结果纠正、其他结果、尚未审结的件数与表四比较。正文称“未收到政府信息公开申请”而表三本年新收大于 0、称“未发生行政复议、行政诉讼”而表四有案件、称“均获维持”而表四有结果纠正或尚未审结的，也报告。每处都报告，消息给出两边的数字，并指向表格单元格。匹配忽略换行（PDF 文本在句中断行、跨页）和全角数字。为避免误报：行政复议、行政诉讼的数字只在谈及政府信息公开（或依申请公开）的句子中、或在第四部分中比较（政府年报常另述全部行政复议案件），同一句后文有“其中涉及政府信息公开的……”时，前面的全部案件数不比较，这一分项本身与表四比较；结果维持、尚未审结等只在明确属于某一类案件时比较（“行政诉讼9件，其中直接起诉6件，经复议后起诉3件，尚未审结4件”中的尚未审结可能指全部诉讼，不比较）；“受理、办结”等须是申请（12345 热线工单等不比较）；带“其中通过网上、上年、同比、各部门、乡镇、各县区、本级”等限定、限于一年中的一段（第四季度、上半年、1—6月）、带“按期、延期、逾期”或写明其他年份的数字不比较（“结转至2025年”在 2024 年报告中即结转下年度）；一句中同时给出“本级”和全市（全区）数字时，表格与其中任何一个相符都不报告；表格自身的合计有误时，正文与各分项之和一致也不报告（由表格规则报告）。',
-      en: 'Applications received (受理, 收到, 新收) and their natural-person / organisation split, handled (办结, 答复), carried over from last year and to next year, and the counts of each result (予以公开, 部分公开, 不予公开 …) in the prose are compared with the 总计 of the matching 表三 rows; review and lawsuit counts (direct, after review) and their upheld / corrected / other / pending counts with 表四. “No applications received” while 表三 has new applications, “no reviews or lawsuits” while 表四 has cases, and “all upheld” while 表四 has corrected or pending cases are reported too. Every occurrence is reported with both numbers, pointing at the table cells. Line breaks and page breaks (PDF text) and full-width digits are ignored. To stay quiet on other numbers: review and lawsuit counts are compared only in a sentence about information disclosure (or in section 四), since a government\'s report also counts all its reviews, and a count followed in its sentence by “其中涉及政府信息公开的…” is not compared (that subset is); an outcome (upheld, pending …) is compared only when it clearly belongs to one group (in “行政诉讼9件，其中直接起诉6件，经复议后起诉3件，尚未审结4件” the pending count may be of all lawsuits); 受理 and 办结 must be about requests (not hotline tickets); numbers qualified by 其中通过网上, 上年, 同比, 各部门, 乡镇, 各县区, 本级 …, by a part of the year (第四季度, 上半年, 1—6月), by 按期/延期/逾期 or by another year are not compared (“结转至2025年” in a 2024 report is carried forward to next year); when a sentence gives the agency\'s own (本级) figure and the whole city\'s, the table may agree with either; when the table\'s own total is off, prose that matches the sum of its parts is left to the table rules.',
+      zh: '正文中的受理（收到、新收）申请数及其中自然人、法人或其他组织的申请数，办结（答复）数、上年结转数、结转下年度数，以及予以公开、部分公开、不予公开等各类办理结果件数，与表三对应行的“总计”比较；行政复议、行政诉讼（未经复议直接起诉、复议后起诉）的件数及其中结果维持、结果纠正、其他结果、尚未审结的件数与表四比较。正文称“未收到政府信息公开申请”而表三本年新收大于 0、称“未发生行政复议、行政诉讼”而表四有案件、称“均获维持”而表四有结果纠正或尚未审结的，称申请“均已办结”（本句提到申请，且不是“其余均已办结”）或“无结转下年度的申请”而表三“四、结转下年度继续办理”大于 0、称“无上年结转申请”而表三“二、上年结转”大于 0 的，也报告。约数按约数比较：“100余件、100多件”为 100 到 200（“35余件”到 45），“近100件”为 50 到 100，“约100件”为 50 到 150，“超过（逾）100件”为不少于 100，只报告明显矛盾的。每处都报告，消息给出两边的数字，并指向表格单元格。匹配忽略换行（PDF 文本在句中断行、跨页）和全角数字。为避免误报：行政复议、行政诉讼的数字只在谈及政府信息公开（或依申请公开）的句子中、或在第四部分中比较（政府年报常另述全部行政复议案件），同一句后文有“其中涉及政府信息公开的……”时，前面的全部案件数不比较，这一分项本身与表四比较；结果维持、尚未审结等只在明确属于某一类案件时比较（“行政诉讼9件，其中直接起诉6件，经复议后起诉3件，尚未审结4件”中的尚未审结可能指全部诉讼，不比较）；“受理、办结”等须是申请（12345 热线工单等不比较）；带“其中通过网上、上年、同比、各部门、乡镇、各县区、本级”等限定、限于一年中的一段（第四季度、上半年、1—6月）、带“按期、延期、逾期”或写明其他年份的数字不比较（“结转至2025年”在 2024 年报告中即结转下年度）；一句中同时给出“本级”和全市（全区）数字时，表格与其中任何一个相符都不报告；表格自身的合计有误时，正文与各分项之和一致也不报告（由表格规则报告）。',
+      en: 'Applications received (受理, 收到, 新收) and their natural-person / organisation split, handled (办结, 答复), carried over from last year and to next year, and the counts of each result (予以公开, 部分公开, 不予公开 …) in the prose are compared with the 总计 of the matching 表三 rows; review and lawsuit counts (direct, after review) and their upheld / corrected / other / pending counts with 表四. “No applications received” while 表三 has new applications, “no reviews or lawsuits” while 表四 has cases, “all upheld” while 表四 has corrected or pending cases, requests “all completed” (均已办结, in a sentence naming requests, not “the rest”) or “none carried over to next year” while 表三 四 is above 0, and “none carried over from last year” while 表三 二 is above 0 are reported too. Approximate counts are compared as such: 100余件 / 100多件 is 100 to 200 (35余件: to 45), 近100件 50 to 100, 约100件 50 to 150, 超过/逾100件 at least 100; only a clear contradiction is reported. Every occurrence is reported with both numbers, pointing at the table cells. Line breaks and page breaks (PDF text) and full-width digits are ignored. To stay quiet on other numbers: review and lawsuit counts are compared only in a sentence about information disclosure (or in section 四), since a government\'s report also counts all its reviews, and a count followed in its sentence by “其中涉及政府信息公开的…” is not compared (that subset is); an outcome (upheld, pending …) is compared only when it clearly belongs to one group (in “行政诉讼9件，其中直接起诉6件，经复议后起诉3件，尚未审结4件” the pending count may be of all lawsuits); 受理 and 办结 must be about requests (not hotline tickets); numbers qualified by 其中通过网上, 上年, 同比, 各部门, 乡镇, 各县区, 本级 …, by a part of the year (第四季度, 上半年, 1—6月), by 按期/延期/逾期 or by another year are not compared (“结转至2025年” in a 2024 report is carried forward to next year); when a sentence gives the agency\'s own (本级) figure and the whole city\'s, the table may agree with either; when the table\'s own total is off, prose that matches the sum of its parts is left to the table rules.',
     },
   },
   check(ctx) {
@@ -325,7 +345,7 @@ const COUNT_ONLY = new Set(['受理', '收到', '接收', '接到', '新收', '�
 const T4_WORDS = new Set(['行政复议', '行政诉讼', '起诉', '维持', '纠正', '其他结果', '审结']);
 
 /** Anchors that also count other things (hotline tickets, letters): the sentence must name requests. */
-const GENERIC_WORDS = new Set(['受理', '收到', '接收', '接到', '新收', '办结', '答复']);
+const GENERIC_WORDS = new Set(['受理', '收到', '接收', '接到', '新收', '办结', '答复', '均已办结', '均已全部办结', '已全部办结', '全部办结', '均办结', '无结转', '没有结转', '无需结转']);
 
 /** 。！？ */
 const isStop = (ch: number) => ch === 0x3002 || ch === 0xff01 || ch === 0xff1f;
@@ -350,14 +370,14 @@ function count(s: string, at: number, re: RegExp, from: number, what: Msg, quant
   re.lastIndex = from;
   const m = re.exec(s);
   if (!m) return NONE;
-  const raw = m[m.length - 1]!;
+  const raw = m.groups?.n ?? m[m.length - 1]!;
   const stated = toNumber(raw);
   if (stated === undefined) return NONE;
   const end = m.index + m[0].length;
   // “收到2件行政复议申请”, “答复500件网民留言”: the count is of something else
   if (OTHER_NOUN.test(s.slice(end, end + 4))) return NONE;
-  const j = end - 1;
-  const claim: Claim = { i: j - raw.length, j, from: at, stated, unit: s[j], what, q: quantity, kind: 'count', end };
+  const i = m.index + m[0].lastIndexOf(raw);
+  const claim: Claim = { i, j: i + raw.length, from: at, stated, unit: s[end - 1], what, q: quantity, kind: 'count', end, approx: approxOf(m) };
   return [extra ? Object.assign(claim, extra) : claim];
 }
 
@@ -457,18 +477,49 @@ function read(s: string, at: number, word: string, sent: Range, r: Report, q: Q)
       const new_ = q('一', () => t3(r, ['一']));
       return [{ i: at, j: at + m[0].length, from: at, what: { zh: '未收到政府信息公开申请', en: 'no applications were received' }, q: new_, kind: 'none', end: at + m[0].length }];
     }
+    case '均已办结':
+    case '均已全部办结':
+    case '已全部办结':
+    case '全部办结':
+    case '均办结': {
+      // “除3件结转下年度外，其余均已办结”: the rest, not all
+      if (/其余|其他|剩余|除|外/.test(s.slice(clauseStart(s, at, sent.start), at))) return [];
+      // its own sentence names the requests (工单、建议提案 are also 办结) and no carried-over ones
+      const sentence = s.slice(sent.start, sent.end);
+      if (!/申请/.test(sentence) || /结转|顺延|下年/.test(sentence)) return [];
+      const end = at + word.length;
+      return [{ i: at, j: end, from: at, what: { zh: '申请均已办结', en: 'all applications were completed' }, q: q('四', () => t3(r, ['四'])), kind: 'none', end }];
+    }
+    case '无结转':
+    case '没有结转':
+    case '无需结转':
+    case '无上年':
+    case '无上一年':
+    case '没有上年': {
+      NO_CARRY.lastIndex = at;
+      const m = NO_CARRY.exec(s);
+      if (!m) return [];
+      const lastYear = !!m.groups!.last;
+      const end = at + m[0].length;
+      return [
+        lastYear
+          ? { i: at, j: end, from: at, what: { zh: '无上年结转申请', en: 'no applications were carried over from last year' }, q: q('二', () => t3(r, ['二'])), kind: 'none', end }
+          : { i: at, j: end, from: at, what: { zh: '无结转下年度的申请', en: 'no applications are carried over to next year' }, q: q('四', () => t3(r, ['四'])), kind: 'none', end },
+      ];
+    }
     case '行政复议': {
       const what = { zh: '行政复议', en: 'reviews' };
       const suitWhat = { zh: '行政诉讼', en: 'lawsuits' };
       REVIEW_AND_SUIT.lastIndex = at;
       const both = REVIEW_AND_SUIT.exec(s);
       if (both) {
-        const raw = both[2]!;
+        const raw = both.groups!.n!;
         const stated = toNumber(raw);
         if (stated === undefined) return [];
         const end = both.index + both[0].length;
         const j = end - 1;
-        const base = { i: j - raw.length, j, from: at, stated, unit: s[j], kind: 'count' as const, end };
+        const i = both.index + both[0].lastIndexOf(raw);
+        const base = { i, j: i + raw.length, from: at, stated, unit: s[j], kind: 'count' as const, end, approx: approxOf(both) };
         if (both[1] || stated === 0) return [{ ...base, what, q: q('r', () => t4(r, [0], 4)) }, { ...base, what: suitWhat, q: q('s', () => t4(r, [1, 2], 4)), pair: true }];
         return [{ ...base, what: { zh: '行政复议和行政诉讼', en: 'reviews and lawsuits' }, q: q('rs', () => t4(r, [0, 1, 2], 4)) }];
       }
@@ -561,13 +612,15 @@ function report_(ctx: RuleContext, claim: Claim, range: Range): boolean {
   switch (claim.kind) {
     case 'count': {
       const stated = claim.stated!;
-      if (t.value === stated || t.accept.includes(stated) || claim.accept?.includes(stated)) return false;
+      const agrees = (v: number) => (claim.approx ? fitsApprox(stated, claim.approx, v) : v === stated);
+      if (agrees(t.value) || t.accept.some(agrees) || claim.accept?.some(agrees)) return false;
       const unit = claim.unit ?? '件';
+      const written = `${claim.approx?.before ?? ''}${stated}${claim.approx?.after ?? ''}`;
       ctx.report_({
         range,
         message: {
-          zh: `正文称${claim.what.zh} ${stated} ${unit}，与${t.where.zh} ${shown} 不一致`,
-          en: `The text says ${stated} ${claim.what.en}, but ${t.where.en} is ${shownEn}`,
+          zh: `正文称${claim.what.zh} ${written} ${unit}，与${t.where.zh} ${shown} 不一致`,
+          en: `The text says ${written} ${claim.what.en}, but ${t.where.en} is ${shownEn}`,
         },
         related,
       });

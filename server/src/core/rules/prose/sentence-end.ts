@@ -1,0 +1,91 @@
+import type { Rule } from '../../rule';
+import { isHan, isSpace, prose } from './text';
+
+/** Marks that may end a paragraph: the sentence's end, a quotation or bracket closing after it, a colon before a list. */
+const ENDS = '。！？!?…；;：:”’」』）)》】〕';
+/** A sub-heading or list item (（一）主动公开情况, 1.总体情况, 一是…): its own line needs no 。. */
+const HEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:\.\d{1,2})*[.．、]?|第[一二三四五六七八九十]+[章节条部分])/;
+
+/** Words of the tables' labels and captions: text holding them is a table not read as one, not prose. */
+const TABLE_WORDS = /勾稽关系|申请人情况|法人或其他组织|本年新收|上年结转政府信息|结果维持|尚未审结|本年制发件数|现行有效件数|单位：/;
+
+/**
+ * A paragraph of prose whose last sentence has no end mark (…持续推进政务公开), or ends with a
+ * 顿号 or comma where the sentence ends (…政策解读、). Only paragraphs that read as sentences are
+ * checked: a comma inside, 20 characters or more, not a heading or list item line, and not the
+ * document's last (the 落款).
+ */
+const rule: Rule = {
+  meta: {
+    id: 'sentence-end',
+    category: 'prose',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: { zh: '段末缺少句号，或句末误用顿号、逗号', en: 'A paragraph ends without a full stop, or with a 顿号 or comma' },
+    docs: {
+      zh: '正文段落的最后一句应以句号（或问号、叹号、冒号、分号）结束。段末没有标点，或以顿号、逗号结束的，报告并提供快速修复（补上或改为句号）。只检查读起来是句子的段落：段中有逗号、不少于 20 字、不是标题或序号开头的短行（“（一）主动公开情况”），且其后还有段落（文末落款不检查）；PDF 文本中跨行、跨页的段落视为一段。',
+      en: 'A prose paragraph ends its last sentence with a full stop (or ？！：；). A paragraph ending with no mark, or with a 顿号 or comma, is reported with a fix (add a 。 or change the mark to 。). Only paragraphs that read as sentences are checked: a comma inside, 20 characters or more, not a heading or numbered short line (（一）主动公开情况), and another paragraph after it (the signature at the end is not checked); PDF text broken across lines or pages is one paragraph.',
+    },
+  },
+  check(ctx) {
+    const paragraphs = prose(ctx.report);
+    for (let n = 0; n < paragraphs.length; n++) {
+      const p = paragraphs[n]!;
+      const ends = segmentEnds(p.text);
+      // the 落款 (or whatever ends the document) is not checked
+      if (n + 1 === paragraphs.length) ends.pop();
+      for (const [from, to] of ends) checkEnd(ctx, p.range.start, p.text, from, to);
+    }
+  },
+};
+
+/** A line that starts a new paragraph inside a run of lines: indented, or opening with an item marker. */
+const STARTS = /^(?:[\u3000\t]| {2,})|^[ ]?(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，、是])/;
+
+/**
+ * [from, to) of each paragraph within the text of a run of lines: Word text has one paragraph per
+ * line with no blank line between, PDF text breaks lines anywhere; a line ends a paragraph only
+ * when the next one visibly starts another (indented, or an item marker).
+ */
+function segmentEnds(t: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) {
+    if (!STARTS.test(t.slice(i + 1, i + 12))) continue;
+    out.push([from, i]);
+    from = i + 1;
+  }
+  out.push([from, t.length]);
+  return out;
+}
+
+function checkEnd(ctx: Parameters<Rule['check']>[0], base: number, t: string, from: number, to: number) {
+  let k = to;
+  while (k > from && isSpace(t.charCodeAt(k - 1))) k--;
+  if (k === from) return;
+  const last = t[k - 1]!;
+  const body = t.slice(from, k).replace(/\s+/g, '');
+  if (body.length < 20 || !/[，,]/.test(body) || ENDS.includes(last)) return;
+  // a heading or list item line (its text may go on after it without an end mark of its own)
+  if (HEADING.test(body) && !/[。；]/.test(body)) return;
+  // a table the parser did not take as one (its labels one per line), a caption
+  if (TABLE_WORDS.test(body) || body.includes('|')) return;
+  const lastLine = t.slice(t.lastIndexOf('\n', k - 1) + 1, k).replace(/\s+/g, '');
+  if (lastLine.length < 4 && t.lastIndexOf('\n', k - 1) >= from) return;
+  const at = base + k - 1;
+  if (last === '、' || last === '，' || last === ',') {
+    ctx.report_({
+      range: { start: at, end: at + 1 },
+      message: { zh: `句末误用“${last}”，应为“。”`, en: `“${last}” where the sentence ends: should be “。”` },
+      fix: { title: { zh: '改为“。”', en: 'Change to “。”' }, edits: [{ range: { start: at, end: at + 1 }, newText: '。' }], safe: true },
+    });
+    return;
+  }
+  if (!isHan(last.charCodeAt(0)) && !/[\w%％]/.test(last)) return;
+  ctx.report_({
+    range: { start: at, end: at + 1 },
+    message: { zh: '段末缺少句号', en: 'The paragraph ends without a full stop' },
+    fix: { title: { zh: '补上“。”', en: 'Add “。”' }, edits: [{ range: { start: at + 1, end: at + 1 }, newText: '。' }], safe: false },
+  });
+}
+export default rule;
