@@ -10,6 +10,7 @@ import whitelistData from './repeat-whitelist.json';
 import citationsData from './citations.json';
 import agencyNamesData from './agency-names.json';
 import breakdownData from './breakdown-kinds.json';
+import pageChromeData from './page-chrome.json';
 
 const alternatives = z.string().min(1).optional();
 
@@ -75,6 +76,12 @@ const breakdownSchema = z
   })
   .strict();
 
+/** parse/html.ts reads it (web-page chrome lines are blanked); validated here with the others. */
+const pageChromeSchema = z
+  .object({ description: z.string(), prefixes: z.array(z.string().min(2)), words: z.array(z.string().min(1)), breadcrumbRoots: z.array(z.string().min(2)) })
+  .strict()
+  .refine((d) => [...d.prefixes, ...d.words, ...d.breadcrumbRoots].every((w) => !/[\\^$.*+?()[\]{}|]/.test(w)), 'no regular-expression characters');
+
 /** The built-in files are validated by the tests (test/core/data.test.ts), not at every start. */
 function load<T>(_schema: z.ZodType<T>, data: unknown): T {
   return data as T;
@@ -89,6 +96,7 @@ export function wordListProblems(): string[] {
     ['citations.json', citationsSchema, citationsData],
     ['agency-names.json', agencyNamesSchema, agencyNamesData],
     ['breakdown-kinds.json', breakdownSchema, breakdownData],
+    ['page-chrome.json', pageChromeSchema, pageChromeData],
   ];
   return lists.flatMap(([name, schema, data]) => {
     const r = schema.safeParse(data);
