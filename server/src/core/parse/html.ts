@@ -13,6 +13,14 @@ export interface HtmlView {
   text: string;
   start: Int32Array;
   end: Int32Array;
+  /**
+   * The source with its markup masked: the same length, each rendered character at its source
+   * offset (an entity's character at its `&`, a line break at the tag that makes it), everything
+   * else (tags, attributes, comments, scripts, the rest of an entity, dropped chrome, the source's
+   * own line breaks inside text) a space. Rules read this, so they
+   * never see markup, and their ranges are offsets into the source as it is.
+   */
+  masked: string;
 }
 
 /** An element of the page: only what the rendering needs. */
@@ -21,7 +29,8 @@ interface El {
   /** Source range of the start tag (end exclusive). */
   s: number;
   e: number;
-  /** Source offset where the element ends (after its end tag, or where it was closed implicitly). */
+  /** Source range of the end tag (empty where the element was closed implicitly). */
+  cs: number;
   close: number;
   span?: { rows: number; cols: number };
   kids: Node[];
@@ -41,6 +50,8 @@ const BLOCK = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'section',
   'article', 'header', 'main', 'blockquote', 'pre', 'hr', 'center', 'address', 'figure', 'figcaption', 'caption', 'title', 'body', 'html', 'form', 'fieldset', 'legend', 'td', 'th',
 ]);
+/** Blocks that end a paragraph (a blank line after them); a row, a `<br>` or a list ends a line only. */
+const PARA = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'section', 'article', 'center', 'address', 'dd', 'dt']);
 /** class or id naming page chrome (a site's navigation, breadcrumbs, share bar, footer). */
 const CHROME_CLASS = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|share|sharebar|toolbar|sidebar)(?:$|[\s_-])/i;
 /** Deeper nesting than this is read flat (a hostile page must not exhaust the stack). */
@@ -56,7 +67,7 @@ const ENTITIES: Record<string, number> = {
 function buildTree(src: string): El {
   // loaded on first use: plain text never pays for the HTML parser (require: the CLI runs from a vm.Script)
   const { Parser } = require('htmlparser2') as { Parser: typeof ParserType };
-  const root: El = { tag: '#root', s: 0, e: 0, close: src.length, kids: [] };
+  const root: El = { tag: '#root', s: 0, e: 0, cs: src.length, close: src.length, kids: [] };
   const stack: El[] = [root];
   // open elements whose content is dropped, and elements read flat past MAX_DEPTH: counted, not stacked
   let skip = 0;
@@ -72,7 +83,7 @@ function buildTree(src: string): El {
           flat++;
           return;
         }
-        const el: El = { tag: name, s: parser.startIndex, e: parser.endIndex + 1, close: parser.endIndex + 1, kids: [] };
+        const el: El = { tag: name, s: parser.startIndex, e: parser.endIndex + 1, cs: parser.endIndex + 1, close: parser.endIndex + 1, kids: [] };
         if (name === 'td' || name === 'th') {
           const rows = spanOf(attrs.rowspan);
           const cols = spanOf(attrs.colspan);
@@ -90,7 +101,12 @@ function buildTree(src: string): El {
           flat--;
           return;
         }
-        if (stack.length > 1) stack.pop()!.close = Math.min(src.length, parser.endIndex + 1);
+        if (stack.length > 1) {
+          const el = stack.pop()!;
+          el.close = Math.min(src.length, parser.endIndex + 1);
+          // an implied end (no end tag written) is an empty range at that place
+          el.cs = src.charCodeAt(parser.startIndex) === 60 && el.close > el.e ? Math.max(el.e, parser.startIndex) : el.close;
+        }
       },
       ontext() {
         if (skip > 0) return;
@@ -150,10 +166,15 @@ class Out {
     this.end[this.k] = e;
     this.k++;
   }
-  /** A line break, unless the text already ends one. */
-  line(at: number): void {
+  /** A line break (standing for the tag [s, e)), unless the text already ends one. */
+  line(s: number, e: number): void {
     this.soft = -1;
-    if (this.k > 0 && this.buf[this.k - 1] !== 10) this.push(10, at, at);
+    if (this.k > 0 && this.buf[this.k - 1] !== 10) this.push(10, s, e);
+  }
+  /** The end of a paragraph: a blank line after it, so the next block is a paragraph of its own (as the parser reads blank lines). */
+  para(s: number, e: number): void {
+    this.line(s, e);
+    if (this.k >= 2 && this.buf[this.k - 2] !== 10) this.push(10, s, e);
   }
   last(): number {
     return this.k > 0 ? this.buf[this.k - 1]! : 10;
@@ -184,7 +205,7 @@ function isCjk(c: number): boolean {
 export function renderHtml(src: string, normCode: (c: number) => number): HtmlView {
   const root = buildTree(src);
   const out = new Out(src.length);
-  const text = (t: Txt, inCell: boolean) => {
+  const emitText = (t: Txt, inCell: boolean) => {
     for (let i = t.s; i < t.e; i++) {
       let c = src.charCodeAt(i);
       // collapsible white space: one space; none where a line break stands between two Chinese characters (hard-wrapped source)
@@ -196,6 +217,14 @@ export function renderHtml(src: string, normCode: (c: number) => number): HtmlVi
           i++;
         }
         if (c === 10 || c === 13) breaks = true;
+        // outside a table, a line break in the source text is one (text pasted from a PDF or typed
+        // with hard breaks: the parser joins such lines as it does PDF text); inside a cell it is a
+        // space, or nothing between Chinese characters, so a pretty-printed cell stays on its row
+        if (breaks && !inCell) {
+          const nl = src.slice(from, i + 1).search(/[\r\n]/) + from;
+          if (out.last() !== 10) out.push(10, nl, nl + 1);
+          continue;
+        }
         const prev = out.last();
         const next = i + 1 < t.e ? src.charCodeAt(i + 1) : 0;
         if (prev === 10 || prev === 9 || (out.soft >= 0 && inCell)) continue;
@@ -215,6 +244,11 @@ export function renderHtml(src: string, normCode: (c: number) => number): HtmlVi
         }
       }
       if (c === 0xad || c === 0x200b || c === 0xfeff) continue; // soft hyphen, zero-width space: invisible
+      // a pipe separates cells as in plain text (text extracted from a page and pasted back writes them)
+      if (c === 124 || c === 0xff5c) {
+        out.push(9, i, i + 1);
+        continue;
+      }
       c = normCode(c);
       out.push(c, i, i + 1);
     }
@@ -222,26 +256,27 @@ export function renderHtml(src: string, normCode: (c: number) => number): HtmlVi
   const walk = (el: El, inCell: boolean, depth: number): void => {
     for (const n of el.kids) {
       if (!isEl(n)) {
-        text(n, inCell);
+        emitText(n, inCell);
         continue;
       }
       if (n.tag === 'table' && isDataTable(n)) {
-        out.line(n.s);
+        out.line(n.s, n.e);
         table(n, depth);
-        out.line(n.close);
+        out.para(n.cs, n.close);
         continue;
       }
       const block = BLOCK.has(n.tag);
       if (block) {
         if (inCell) {
           if (out.last() !== 9) out.soft = n.s;
-        } else out.line(n.s);
+        } else out.line(n.s, n.e);
       }
       walk(n, inCell, depth + 1);
       if (block) {
         if (inCell) {
           if (out.last() !== 9) out.soft = n.close;
-        } else out.line(n.close);
+        } else if (PARA.has(n.tag)) out.para(n.cs, n.close);
+        else out.line(n.cs, n.close);
       }
     }
   };
@@ -252,15 +287,15 @@ export function renderHtml(src: string, normCode: (c: number) => number): HtmlVi
     // a <caption> reads as a cell of its table (structure.ts: no section heading of its own)
     for (const cap of t.kids) {
       if (!isEl(cap) || cap.tag !== 'caption') continue;
-      out.line(cap.s);
+      out.line(cap.s, cap.s);
       out.push(9, cap.s, cap.e);
       walk(cap, true, depth + 1);
-      out.line(cap.close);
+      out.line(cap.cs, cap.close);
     }
     // columns taken by rowspans from rows above: column → rows left
     let carried: number[] = [];
     for (const tr of rows) {
-      out.line(tr.s);
+      out.line(tr.s, tr.e);
       const cells = tr.kids.filter((k): k is El => isEl(k) && (k.tag === 'td' || k.tag === 'th'));
       const next: number[] = [];
       let col = 0;
@@ -288,7 +323,7 @@ export function renderHtml(src: string, normCode: (c: number) => number): HtmlVi
       // rowspans that reach past the row's last cell
       for (let c = col; c < carried.length; c++) if ((carried[c] ?? 0) > 0) next[c] = carried[c]! - 1;
       carried = next;
-      out.line(tr.close);
+      out.line(tr.cs, tr.close);
     }
   };
   walk(root, false, 0);
@@ -297,7 +332,27 @@ export function renderHtml(src: string, normCode: (c: number) => number): HtmlVi
   out.end[k] = src.length;
   let s = '';
   for (let p = 0; p < k; p += 8192) s += String.fromCharCode.apply(null, out.buf.subarray(p, Math.min(k, p + 8192)) as unknown as number[]);
-  return { text: blankChrome(s), start: out.start, end: out.end };
+  const text = blankChrome(s);
+  return { text, start: out.start, end: out.end, masked: mask(src, text, out.start, out.end) };
+}
+
+/** See HtmlView.masked. */
+function mask(src: string, text: string, start: Int32Array, end: Int32Array): string {
+  const n = src.length;
+  const m = new Uint16Array(n).fill(32);
+  for (let k = 0; k < text.length; k++) {
+    const s = start[k]!;
+    const e = end[k]!;
+    if (e <= s) continue;
+    const c = text.charCodeAt(k);
+    // a line break at its tag (`<p>`, `<tr>`); the source's own line breaks inside text are spaces, as a browser shows them
+    if (c === 32) continue;
+    // a character as written (full-width digits stay full-width); a cell's tab at its tag; an entity's character at its `&`
+    m[s] = e - s === 1 && c !== 9 ? src.charCodeAt(s) : c;
+  }
+  let out = '';
+  for (let p = 0; p < n; p += 8192) out += String.fromCharCode.apply(null, m.subarray(p, Math.min(n, p + 8192)) as unknown as number[]);
+  return out;
 }
 
 function isCollapsible(c: number): boolean {

@@ -23,7 +23,10 @@ export interface Normalized {
    */
   crlf?: number[];
   sourceLength: number;
-  /** The source text. */
+  /**
+   * The source text; for HTML with its markup masked as spaces (same offsets and line breaks,
+   * see html.ts), which is what the parser slices and the rules read.
+   */
   source: string;
 }
 
@@ -66,7 +69,7 @@ function normalizePlain(src: string): Normalized {
 
 function normalizeHtml(src: string): Normalized {
   const v = renderHtml(src, normCode);
-  return { text: blankNoiseLines(v.text), start: v.start, end: v.end, sourceLength: src.length, source: src };
+  return { text: blankNoiseLines(v.text), start: v.start, end: v.end, sourceLength: src.length, source: v.masked };
 }
 
 function normCode(c: number): number {
