@@ -428,7 +428,7 @@ function ocrProse(piece: string, seed: number): string {
   return (
     lines
       .map((line, k) => {
-        const s = /^[一二三四五六]、/.test(line.trim()) ? `## ${line.trim()}` : line;
+        const s = /^[一二三四五六]、(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/.test(line.trim()) ? `## ${line.trim()}` : line;
         return k > 0 && k % 9 === 0 ? `${markers[(seed + k) % markers.length]}\n\n${s}` : s;
       })
       .join('\n') + '\n'

@@ -64,7 +64,60 @@ function normalizePlain(src: string): Normalized {
   text = text.replace(PLAIN_SPECIAL, (c) => (c === '|' || c === '\uff5c' ? '\t' : String.fromCharCode(normCode(c.charCodeAt(0)))));
   // Markdown heading marks at line start (after spaces): spaces, so headings read as plain lines
   if (text.indexOf('#') >= 0) text = text.replace(/^ *#[ #]*/gm, (m) => m.replace(/#/g, ' '));
+  if (text.indexOf('---') >= 0 && text.indexOf('\t') >= 0) text = markdownTableNoise(text);
   return { text: blankNoiseLines(text), crlf, sourceLength: src.length, source: src };
+}
+
+/** A Markdown table rule row (`| --- | :-: |`), after pipes became tabs. */
+const RULE_ROW = /^[ \t]*:?-{3,}:?(?:[ \t]*\t[ \t]*:?-{3,}:?)*[ \t]*$/;
+/** A pipe row: starts and ends with a cell separator (pipes are tabs here). */
+const PIPE_ROW = /^[ ]*\t.*\t[ ]*$/;
+/** A header cell a converter names by position (`数据1`, `列2`, `Column 3`): no label of the report. */
+const GENERIC_HEADER = /^(?:数据|列|栏|字段|表头|项目|Column|Col|Field|Unnamed:?)\s*\d{1,2}$/i;
+const NUMBER_CELL = /^[-+]?\d[\d,.]*$/;
+
+/**
+ * Markdown written by PDF and OCR converters (pipes already tabs), made to read as the table it
+ * is: a header row of positional names (`数据1 … 数据7`), or any header row of words above a row
+ * of numbers only (a header copied from elsewhere over an unlabeled row, whose label stands as a
+ * loose line above), names columns, not a row: blanked, so the loose label is the row's label; a
+ * page number left alone on a line right after a table row (`5`) is no cell: blanked. Same length.
+ */
+function markdownTableNoise(text: string): string {
+  const lines = text.split('\n');
+  let changed = false;
+  const cells = (l: string) => l.split('\t').slice(1, -1).map((c) => c.trim());
+  const nextContent = (k: number) => {
+    while (k < lines.length && !lines[k]!.trim()) k++;
+    return k;
+  };
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (!PIPE_ROW.test(line)) {
+      // a short number alone, right after a table row: a page number
+      if (/^\s*\d{1,3}\s*$/.test(line)) {
+        let p = k - 1;
+        while (p >= 0 && !lines[p]!.trim()) p--;
+        if (p >= 0 && PIPE_ROW.test(lines[p]!) && !RULE_ROW.test(lines[p]!)) {
+          lines[k] = ' '.repeat(line.length);
+          changed = true;
+        }
+      }
+      continue;
+    }
+    if (k + 1 >= lines.length || !RULE_ROW.test(lines[k + 1]!)) continue;
+    const head = cells(line).filter(Boolean);
+    if (!head.length || head.some((c) => NUMBER_CELL.test(c))) continue;
+    const generic = head.every((c) => GENERIC_HEADER.test(c));
+    const body = nextContent(k + 2);
+    const first = body < lines.length && PIPE_ROW.test(lines[body]!) ? cells(lines[body]!) : [];
+    const unlabeled = first.length > 0 && first.every((c) => !c || NUMBER_CELL.test(c)) && first.some((c) => c);
+    if (generic || unlabeled) {
+      lines[k] = line.replace(/[^\t]/g, ' ');
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : text;
 }
 
 function normalizeHtml(src: string): Normalized {
