@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, effectiveSeverity, type ResolvedConfig } from './config
 import type { Diagnostic, Problem, Rule } from './rule';
 import { ALL_RULES } from './rules';
 import { releaseDerived } from './derived';
+import { looksLikeReport } from './report-kind';
 
 export interface LintResult {
   report: Report;
@@ -19,10 +20,7 @@ export interface LintResult {
   isReport: boolean;
 }
 
-/** A report has a title naming the annual report, two standard headings, or a statistics table. */
-export function looksLikeReport(report: Report): boolean {
-  return !!report.title || new Set(report.sections.map((s) => s.number)).size >= 2 || !!report.table2 || !!report.table3 || !!report.table4;
-}
+export { looksLikeReport };
 
 export interface LintOptions {
   /**
