@@ -13,11 +13,11 @@ const entries = [
 ];
 
 /**
- * Large libraries needed only by some commands (exceljs for .xlsx, mammoth for .docx, PDF.js for .pdf) are bundled
- * once into dist/vendor/ and loaded on first use: compiling them on every start would cost the
- * CLI and the server more than checking a report does.
+ * Large libraries needed only by some commands (exceljs for .xlsx, mammoth for .docx, PDF.js for .pdf,
+ * htmlparser2 for web pages) are bundled once into dist/vendor/ and loaded on first use: compiling
+ * them on every start would cost the CLI and the server more than checking a report does.
  */
-const LAZY = ['exceljs', 'mammoth', 'pdfjs'];
+const LAZY = ['exceljs', 'mammoth', 'pdfjs', 'htmlparser2'];
 const lazyVendors = {
   name: 'lazy-vendors',
   setup(b) {

@@ -25,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      ...['gov-report', 'plaintext', 'markdown'].flatMap((language) => [
+      ...['gov-report', 'plaintext', 'markdown', 'html'].flatMap((language) => [
         { scheme: 'file', language },
         { scheme: 'untitled', language },
       ]),

@@ -177,3 +177,298 @@ function table4(d: ReportData, layout: Layout, t: FormatTemplate): string {
   if (layout === 'pdf') return ['行政复议 行政诉讼', ...t4Header(t)[2]!.map((x) => pdfBreak(x, 2)), '未经复议直接起诉 复议后起诉', d.t4.join(' ')].join('\n');
   return grid([...t4Header(t), d.t4.map(String)], layout, layout === 'crlf-bom-fullwidth' ? '\r\n' : '\n');
 }
+
+/* ------------------------------------------------------------------------------------------------
+ * Published forms of a real report (issue 13): the report's own prose around its own tables (the
+ * values and labels as the parser read them from the corpus text), written
+ *  - `clean`: plain text, tables as tab-separated rows (the reference);
+ *  - `word-html`: a web page as Word pasted into a site's editor publishes it (mso styles with `;`,
+ *    split runs, `<o:p>`, `&nbsp;` blanks, rowspan/colspan headers, the vertical label one character
+ *    a run, hard-wrapped source, entities, navigation and footer chrome, a script);
+ *  - `ocr-markdown`: Markdown as PDF/OCR converters write it (one small pipe table per 表三 item with
+ *    a `数据1 … 数据7` or a copied header, labels as loose lines beside unlabeled rows, page markers,
+ *    a stray page-number line inside a table, `<br>` inside cells).
+ * ---------------------------------------------------------------------------------------------- */
+import { parseReport, templateFor } from '../../server/src/core';
+
+export type PublishedForm = 'clean' | 'word-html' | 'ocr-markdown';
+export const PUBLISHED_FORMS: PublishedForm[] = ['clean', 'word-html', 'ocr-markdown'];
+
+interface PubRow {
+  label: string;
+  cells: string[];
+  /** 表三 group keys of the row (`三`, `三.3`). */
+  groups: string[];
+  key: string;
+}
+interface PubTables {
+  t2?: { label: string; columns: string[]; rows: PubRow[] }[];
+  t3?: PubRow[];
+  t4?: string[];
+}
+
+/** The report's text cut at its tables: prose pieces and the tables between them, in order. */
+export function publishedParts(text: string): { pieces: string[]; tables: ('t2' | 't3' | 't4')[]; data: PubTables; t: FormatTemplate } {
+  const r = parseReport(text);
+  const t = templateFor(r.format);
+  const cells = (cs: (import('../../server/src/core').Cell | undefined)[]) => cs.map((c) => (c ? c.raw.replace(/\s+/g, '') : ''));
+  const data: PubTables = {};
+  const regions: { range: { start: number; end: number }; kind: 't2' | 't3' | 't4' }[] = [];
+  if (r.table2) {
+    data.t2 = r.table2.blocks.map((b) => ({
+      label: b.label.text.replace(/\s+/g, ''),
+      columns: t.table2.blocks.find((x) => x.key === b.key)!.columns.map((c) => c.label),
+      rows: b.rows.map((row) => ({ label: row.label.text.replace(/\s+/g, ''), cells: cells(row.cells), groups: [], key: row.key })),
+    }));
+    regions.push({ range: r.table2.range, kind: 't2' });
+  }
+  if (r.table3) {
+    data.t3 = r.table3.rows.map((row) => {
+      const g = t.table3.rows.find((x) => x.key === row.key)?.group;
+      return { label: row.label.text.replace(/\s+/g, ''), cells: cells(row.cells), groups: g ? [...new Set([g.split('.')[0]!, g])] : [], key: row.key };
+    });
+    regions.push({ range: r.table3.range, kind: 't3' });
+  }
+  if (r.table4) {
+    data.t4 = cells(r.table4.cells);
+    regions.push({ range: r.table4.range, kind: 't4' });
+  }
+  regions.sort((a, b) => a.range.start - b.range.start);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const g of regions) {
+    // a table region starts and ends at whole lines
+    const s = text.lastIndexOf('\n', g.range.start - 1) + 1;
+    const nl = text.indexOf('\n', g.range.end);
+    pieces.push(text.slice(at, Math.max(at, s)));
+    at = Math.max(at, nl < 0 ? text.length : nl + 1);
+  }
+  pieces.push(text.slice(at));
+  return { pieces, tables: regions.map((g) => g.kind), data, t };
+}
+
+/** One real report in a published form. */
+export function publish(text: string, form: PublishedForm): string {
+  const { pieces, tables, data, t } = publishedParts(text);
+  const out: string[] = [];
+  pieces.forEach((piece, i) => {
+    out.push(form === 'word-html' ? wordParagraphs(piece, i) : form === 'ocr-markdown' ? ocrProse(piece, i) : piece);
+    const kind = tables[i];
+    if (!kind) return;
+    if (form === 'word-html') out.push(kind === 't2' ? wordT2(data) : kind === 't3' ? wordT3(data, t) : wordT4(data, t));
+    else if (form === 'ocr-markdown') out.push(kind === 't2' ? ocrT2(data) : kind === 't3' ? ocrT3(data, t) : ocrT4(data, t));
+    else out.push(kind === 't2' ? cleanT2(data) : kind === 't3' ? cleanT3(data, t) : cleanT4(data, t));
+  });
+  if (form !== 'word-html') return out.join('');
+  return WORD_HEAD + out.join('') + WORD_FOOT;
+}
+
+// ---- clean text -------------------------------------------------------------------------------
+
+function cleanT2(d: PubTables): string {
+  return d.t2!.map((b) => [b.label, ['信息内容', ...b.columns].join('\t'), ...b.rows.map((r) => [r.label, ...r.cells].join('\t'))].join('\n')).join('\n') + '\n';
+}
+function cleanT3(d: PubTables, t: FormatTemplate): string {
+  const printed = new Set<string>();
+  const lines = [`${t.table3.note}\t申请人情况`, '自然人\t法人或其他组织\t总计', t.table3.columns.slice(1, 6).map((c) => c.label).join('\t')];
+  for (const r of d.t3!) {
+    const label = r.groups.filter((g) => !printed.has(g)).map((g) => t.table3.rowGroups.find((x) => x.key === g)?.label ?? '');
+    r.groups.forEach((g) => printed.add(g));
+    lines.push([...label, r.label, ...r.cells].join('\t'));
+  }
+  return lines.join('\n') + '\n';
+}
+function cleanT4(d: PubTables, t: FormatTemplate): string {
+  return [...t4Header(t).map((r) => r.join('\t')), d.t4!.join('\t')].join('\n') + '\n';
+}
+
+// ---- Word pasted into a web editor ------------------------------------------------------------
+
+const WORD_HEAD = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<style type="text/css">p.MsoNormal{mso-style-parent:"";margin:0cm;text-align:justify;font-size:10.5pt;font-family:"Times New Roman";}
+.nav a{color:#333;}</style>
+<script type="text/javascript">var title = "一、总体情况；二、主动公开政府信息情况"; if (a < b && c > d) { document.write("<p>打印</p>"); }</script>
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View><w:Zoom>0</w:Zoom></w:WordDocument></xml><![endif]-->
+</head>
+<body>
+<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li></ul></div>
+<div class="position">当前位置：<a href="/">首页</a>&nbsp;&gt;&nbsp;<a href="/zwgk/">政务公开</a>&nbsp;&gt;&nbsp;年度报告</div>
+<div class="zoom">字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a></div>
+<div class="article" id="zoom">
+`;
+const WORD_FOOT = `</div>
+<div class="tool"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
+<div class="bdsharebuttonbox">分享到：<a class="bds_weixin">微信</a></div>
+<footer><p>主办单位：某市人民政府办公室&nbsp;&nbsp;网站标识码：3208000001</p></footer>
+</body>
+</html>
+`;
+const MSO_P = `class=MsoNormal style="text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.0pt;mso-line-height-rule:exactly;"`;
+const MSO_SPAN = `style="font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:&quot;Times New Roman&quot;;mso-bidi-font-family:宋体;"`;
+
+const isCjkChar = (c: string | undefined) => !!c && /[\u3000-\u9fff\uff00-\uffef]/.test(c);
+
+/** Text as Word writes it in HTML: entities for some characters, runs split every few characters, source hard-wrapped between Chinese characters. */
+function wordRuns(s: string, seed: number): string {
+  const esc = (c: string, k: number) =>
+    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === ' ' ? (k % 2 ? '&nbsp;' : ' ') : c === '“' ? '&ldquo;' : c === '”' ? '&rdquo;' : c === '、' && k % 3 === 0 ? '&#12289;' : c === '—' ? '&#x2014;' : c;
+  const chars = [...s];
+  let html = '';
+  let run = '';
+  let width = 0;
+  chars.forEach((c, k) => {
+    run += esc(c, k + seed);
+    width++;
+    // source lines are wrapped near 76 characters, only between two Chinese characters (a browser joins them)
+    if (width > 30 && isCjkChar(c) && isCjkChar(chars[k + 1])) {
+      run += '\n';
+      width = 0;
+    }
+    // a new run where Word would start one: brackets, a change of script, every few characters
+    const next = chars[k + 1];
+    if (next !== undefined && (c === '）' || next === '（' || /\d/.test(c) !== /\d/.test(next) || (k + seed) % 7 === 6)) {
+      html += (k + seed) % 5 === 0 ? `<font face="仿宋_GB2312">${run}</font>` : `<span lang=EN-US ${MSO_SPAN}>${run}</span>`;
+      run = '';
+    }
+  });
+  if (run) html += `<span ${MSO_SPAN}>${run}</span>`;
+  return html;
+}
+
+function wordParagraphs(piece: string, seed: number): string {
+  if (!piece) return '';
+  const lines = piece.replace(/\n$/, '').split('\n').map((l) => l.replace(/\r$/, ''));
+  const heading = /^(\s*)([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)(.*)$/;
+  const out: string[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const s = lines[k]!;
+    if (!s.trim()) {
+      out.push(`<p ${MSO_P}><span lang=EN-US ${MSO_SPAN}><o:p>&nbsp;</o:p></span></p>`);
+      continue;
+    }
+    // a heading's marker one character a run, bold, as Word splits it
+    const m = heading.exec(s);
+    if (m) {
+      out.push(`<p ${MSO_P}><b><span ${MSO_SPAN}>${[...m[2]!].map((c) => `<span style="font-family:黑体;">${c}</span>`).join('')}</span>${wordRuns(m[3]!, seed + k)}</b><span><o:p></o:p></span></p>`);
+      continue;
+    }
+    // one paragraph: the text's lines up to a blank line or a heading (a PDF's hard breaks stay as the source's line breaks inside it)
+    const para = [s];
+    while (k + 1 < lines.length && lines[k + 1]!.trim() && !heading.test(lines[k + 1]!)) para.push(lines[++k]!);
+    out.push(`<p ${MSO_P}>${para.map((l, j) => wordRuns(l, seed + k + j)).join('\n')}<span lang=EN-US><o:p></o:p></span></p>`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** A cell as Word writes it: centred paragraph; blank as `&nbsp;` in a paragraph or an `<o:p>`. */
+function wordCell(v: string, k: number, attrs = ''): string {
+  const width = `width=${60 + (k % 3)} valign=center style="width:45.0pt;border:solid windowtext 1.0pt;border-top:none;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt;"`;
+  if (!v) return k % 2 ? `<td ${width}${attrs}><p class=MsoNormal align=center><span lang=EN-US><o:p>&nbsp;</o:p></span></p></td>` : `<td ${width}${attrs}><p>&nbsp;</p></td>`;
+  return `<td ${width}${attrs}><p class=MsoNormal align=center style="text-align:center;"><span lang=EN-US ${MSO_SPAN}>${v}</span><span><o:p></o:p></span></p></td>`;
+}
+const wordLabel = (s: string, attrs = '') => `<td${attrs} style="border:solid windowtext 1.0pt;"><p class=MsoNormal>${wordRuns(s, s.length)}</p></td>`;
+/** A vertical label: one character a paragraph, each in its own run. */
+const wordVertical = (s: string, attrs: string) => `<td${attrs} style="layout-flow:vertical-ideographic;"><p align=center>${[...s].map((c) => `<span style="font-family:宋体;">${c}</span>`).join('</p>\n<p align=center>')}</p></td>`;
+const wordTable = (rows: string[]) => `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style="border-collapse:collapse;mso-table-layout-alt:fixed;">\n<tbody>\n${rows.map((r) => `<tr style="height:20.0pt;">${r}</tr>`).join('\n')}\n</tbody>\n</table>\n`;
+
+function wordT2(d: PubTables): string {
+  const rows: string[] = [];
+  for (const b of d.t2!) {
+    const wide = b.columns.length === 1 ? ' colspan=3' : '';
+    rows.push(wordLabel(b.label, ' colspan=4'));
+    rows.push(wordLabel('信息内容') + b.columns.map((c) => wordLabel(c, wide)).join(''));
+    for (const r of b.rows) rows.push(wordLabel(r.label) + r.cells.map((v, k) => wordCell(v, k, wide)).join(''));
+  }
+  return wordTable(rows);
+}
+
+function wordT3(d: PubTables, t: FormatTemplate): string {
+  const rows: string[] = [
+    wordLabel(t.table3.note, ' colspan=3 rowspan=3') + wordLabel('申请人情况', ' colspan=7'),
+    wordLabel('自然人', ' rowspan=2') + wordLabel('法人或其他组织', ' colspan=5') + wordLabel('总计', ' rowspan=2'),
+    t.table3.columns.slice(1, 6).map((c) => wordLabel(c.label)).join(''),
+  ];
+  const rowsIn = (g: string) => d.t3!.filter((r) => r.groups.includes(g)).length;
+  const printed = new Set<string>();
+  for (const r of d.t3!) {
+    let lead = '';
+    for (const g of r.groups) {
+      if (printed.has(g)) continue;
+      printed.add(g);
+      const label = t.table3.rowGroups.find((x) => x.key === g)?.label ?? '';
+      lead += g.includes('.') ? wordLabel(label, ` rowspan=${rowsIn(g)}`) : wordVertical(label, ` rowspan=${rowsIn(g)}`);
+    }
+    // the label fills the label columns its groups leave
+    const span = 3 - r.groups.length;
+    rows.push(lead + wordLabel(r.label, span > 1 ? ` colspan=${span}` : '') + r.cells.map((v, k) => wordCell(v, k)).join(''));
+  }
+  return wordTable(rows);
+}
+
+function wordT4(d: PubTables, t: FormatTemplate): string {
+  const cols = t.table4.columns.map((c) => c.label);
+  return wordTable([
+    wordLabel('行政复议', ' colspan=5') + wordLabel('行政诉讼', ' colspan=10'),
+    cols.map((c) => wordLabel(c, ' rowspan=2')).join('') + wordLabel('未经复议直接起诉', ' colspan=5') + wordLabel('复议后起诉', ' colspan=5'),
+    [...cols, ...cols].map((c) => wordLabel(c)).join(''),
+    d.t4!.map((v, k) => wordCell(v, k)).join(''),
+  ]);
+}
+
+// ---- Markdown from a PDF converter or OCR -----------------------------------------------------
+
+/** Prose as converters write it: headings marked, a page marker every so often. */
+function ocrProse(piece: string, seed: number): string {
+  if (!piece) return '';
+  const lines = piece.replace(/\n$/, '').split('\n');
+  const markers = ['— 1 —', '- 2 -', '第 3 页', '—4—'];
+  return (
+    lines
+      .map((line, k) => {
+        const s = /^[一二三四五六]、(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/.test(line.trim()) ? `## ${line.trim()}` : line;
+        return k > 0 && k % 9 === 0 ? `${markers[(seed + k) % markers.length]}\n\n${s}` : s;
+      })
+      .join('\n') + '\n'
+  );
+}
+
+const pipe = (cells: string[]) => `| ${cells.join(' | ')} |`;
+const rule = (n: number) => `|${new Array(n).fill(' --- ').join('|')}|`;
+
+function ocrT2(d: PubTables): string {
+  const out: string[] = [];
+  for (const b of d.t2!) {
+    out.push('', b.label, '', pipe(['信息内容', ...b.columns]), rule(b.columns.length + 1));
+    // a long label broken with <br> inside its cell
+    for (const r of b.rows) out.push(pipe([r.label.length > 4 ? `${r.label.slice(0, 2)}<br>${r.label.slice(2)}` : r.label, ...r.cells]));
+  }
+  return out.join('\n') + '\n\n';
+}
+
+function ocrT3(d: PubTables, t: FormatTemplate): string {
+  const out: string[] = ['', pipe([t.table3.note, '申请人情况']), rule(2), pipe(['', '自然人', '法人或其他组织', '总计']), ''];
+  const printed = new Set<string>();
+  d.t3!.forEach((r, i) => {
+    for (const g of r.groups) {
+      if (printed.has(g)) continue;
+      printed.add(g);
+      out.push(t.table3.rowGroups.find((x) => x.key === g)?.label ?? '');
+    }
+    // the label as a loose line, then a small table whose only row has no label
+    out.push(r.label, '');
+    const header = i % 3 === 0 ? r.cells.map((_, k) => `数据${k + 1}`) : i % 3 === 1 ? t.table3.columns.map((c) => c.label) : ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '', '', ''];
+    out.push(pipe(header), rule(r.cells.length), pipe(r.cells.map((v) => v || ' ')));
+    // a page number the converter left inside the table
+    if (i === 8) out.push('', '5');
+    out.push('');
+  });
+  return out.join('\n') + '\n';
+}
+
+function ocrT4(d: PubTables, t: FormatTemplate): string {
+  const cols = t.table4.columns.map((c) => c.label);
+  return ['', pipe(['行政复议', '', '', '', '', '行政诉讼']), rule(6), '', pipe([...cols, ...cols, ...cols]), rule(15), pipe(d.t4!.map((v) => v || ' ')), '', ''].join('\n');
+}

@@ -4,7 +4,7 @@
  * goes in and comes out is plain data.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { lint, resolveConfig, applyEdits, fixAllEdits, localize } from '../core';
+import { lint, resolveConfig, applyEdits, fixAllEdits, localize, ALL_RULES } from '../core';
 import type { Locale, SeveritySetting } from '../core';
 import { decode, encode } from '../io/files';
 import { describeHtmlOffset, isDocument, readAnyReport } from '../io/documents';
@@ -23,6 +23,8 @@ export interface CheckOptions {
   maxFileSizeMB?: number;
   fix: boolean;
   stdin: boolean;
+  /** Files named on the command line: checked as reports even when they do not read as one (a file found in a folder is then skipped). */
+  explicit?: string[];
 }
 
 export interface FileOutcome {
@@ -59,8 +61,17 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
   for (const w of read.warnings) stderr.push(`${file}: ${localize(w, locale)}`);
   let text = read.text;
   // diagnostics only: the report model is let go before the results are built (it can be larger than they are)
-  let { diagnostics, ruleErrors } = lint(text, config);
+  // named on the command line (or piped in): the user says it is a report, so every rule runs and
+  // not-a-report says why it does not read as one; found in a folder, such a file is skipped
+  const named = o.stdin || (o.explicit?.includes(file) ?? false);
+  let { diagnostics, ruleErrors, isReport } = lint(text, config, ALL_RULES, { assumeReport: named });
   if (!read.text.trim()) stderr.push(`${file}: ${locale === 'en' ? 'empty file' : '空文件'}`);
+  else if (!isReport) {
+    const reason = { zh: '已跳过：看起来不是年度报告（没有年报标题，也没有统计表）', en: 'skipped: does not read as an annual report (no report title, no statistics table)' };
+    const skipped = toFileResult(file, text, [], locale);
+    skipped.skipped = localize(reason, locale);
+    return { result: skipped, stderr, locale };
+  }
   if (o.fix && document) {
     stderr.push(`${file}: ${locale === 'en' ? '--fix does not write into Word, PDF or HTML files; fix the source document' : '--fix 不修改 Word、PDF 或网页文件，请在原文档中修改'}`);
   } else if (o.fix) {

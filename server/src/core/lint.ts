@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, effectiveSeverity, type ResolvedConfig } from './config
 import type { Diagnostic, Problem, Rule } from './rule';
 import { ALL_RULES } from './rules';
 import { releaseDerived } from './derived';
+import { looksLikeReport } from './report-kind';
 
 export interface LintResult {
   report: Report;
@@ -19,10 +20,7 @@ export interface LintResult {
   isReport: boolean;
 }
 
-/** A report has a title naming the annual report, two standard headings, or a statistics table. */
-export function looksLikeReport(report: Report): boolean {
-  return !!report.title || new Set(report.sections.map((s) => s.number)).size >= 2 || !!report.table2 || !!report.table3 || !!report.table4;
-}
+export { looksLikeReport };
 
 export interface LintOptions {
   /**
@@ -37,13 +35,15 @@ export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rule
   const template = templateFor(report.format);
   const diagnostics: Diagnostic[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
+  // HTML: the rules read the page with its markup masked (same offsets); the source is `text`
+  const masked = report.text === text ? undefined : report.text;
   const isReport = looksLikeReport(report) || (!!options.assumeReport && text.trim().length > 0);
   for (const rule of isReport ? rules : []) {
     const severity = effectiveSeverity(config, rule.meta.id, rule.meta.defaultSeverity);
     if (severity === 'off') continue;
     const found: Problem[] = [];
     try {
-      rule.check({ report, text, template, config, report_: (p) => found.push(p) });
+      rule.check({ report, text: report.text, template, config, report_: (p) => found.push(p) });
     } catch (e) {
       ruleErrors.push({ ruleId: rule.meta.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
       continue;
@@ -51,7 +51,8 @@ export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rule
     for (const p of found) {
       // built field by field, not spread: a document can have tens of thousands of these
       const d: Diagnostic = { ruleId: rule.meta.id, severity, range: clampRange(p.range, text.length), message: p.message };
-      if (p.fix) d.fix = p.fix;
+      // a web page: a fix whose range holds markup (a tag, an entity) would delete it; such a fix is not offered
+      if (p.fix && (masked === undefined || p.fix.edits.every((x) => text.slice(x.range.start, x.range.end) === masked.slice(x.range.start, x.range.end)))) d.fix = p.fix;
       if (p.related) d.related = p.related;
       if (p.hint !== undefined) d.hint = p.hint;
       diagnostics.push(d);

@@ -136,7 +136,10 @@ export interface Paragraph extends Span {
 }
 
 export interface Report {
+  /** The text the rules read: the input as given; for a web page its markup masked as spaces (same offsets). */
   text: string;
+  /** A web page only: the page as written (`text` masks its markup). A fix that adds markup reads it. */
+  source?: string;
   format: FormatVersion;
   /** Why the format was chosen (labels that decided it). */
   formatEvidence: string[];

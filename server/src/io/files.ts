@@ -30,12 +30,15 @@ export type ReadResult = ReadOk | ReadFailed;
 
 export interface CollectResult {
   files: string[];
+  /** The files named as such on the command line (not found in a folder): checked whatever they are. */
+  explicit: string[];
   errors: { path: string; error: Msg }[];
 }
 
 /** Expand paths (files or folders) into report files, depth-first, sorted, without loops. */
 export function collectFiles(paths: string[], extensions: string[] = REPORT_EXTENSIONS): CollectResult {
   const files: string[] = [];
+  const explicitFiles: string[] = [];
   const errors: CollectResult['errors'] = [];
   const seenDirs = new Set<string>();
   const walk = (p: string, explicit: boolean) => {
@@ -72,10 +75,11 @@ export function collectFiles(paths: string[], extensions: string[] = REPORT_EXTE
       }
     } else if (explicit || extensions.includes(extname(p).toLowerCase())) {
       files.push(p);
+      if (explicit) explicitFiles.push(p);
     }
   };
   for (const p of paths) walk(resolve(p), true);
-  return { files: [...new Set(files)], errors };
+  return { files: [...new Set(files)], explicit: explicitFiles, errors };
 }
 
 export function readReportFile(path: string, maxBytes = 50 * 1024 * 1024): ReadResult {

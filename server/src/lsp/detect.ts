@@ -1,8 +1,8 @@
-/** Which documents the server lints: its own language always, plain text and Markdown when they read as a report. */
+/** Which documents the server lints: its own language always, plain text, Markdown and web pages (HTML) when they read as a report. */
 import type { Settings } from './settings';
 
 export const OWN_LANGUAGE = 'gov-report';
-const MAYBE_LANGUAGES = new Set(['plaintext', 'markdown']);
+const MAYBE_LANGUAGES = new Set(['plaintext', 'markdown', 'html']);
 
 /**
  * `undefined` means "lint, then keep the result only if the text looks like a report"

@@ -45,7 +45,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   const stdin = args.flags.has('stdin');
   if (stdin && args.flags.has('fix')) throw new UsageError('--fix cannot be used with --stdin');
   const paths = args.positionals.length ? args.positionals : ['.'];
-  const { files, errors } = stdin ? { files: [resolve(lastOption(args, 'stdin-filename') ?? '<stdin>')], errors: [] } : collectFiles(paths);
+  const { files, errors, explicit } = stdin ? { files: [resolve(lastOption(args, 'stdin-filename') ?? '<stdin>')], errors: [], explicit: [] } : collectFiles(paths);
   const results: FileResult[] = [];
   let locale: Locale = (localeOpt as Locale | undefined) ?? 'zh-CN';
   const stderrLines: string[] = [];
@@ -62,6 +62,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     maxFileSizeMB: maxMb !== undefined ? Number(maxMb) : undefined,
     fix: args.flags.has('fix'),
     stdin,
+    explicit,
   };
   const workers = stdin ? 0 : workerCount(lastOption(args, 'concurrency'), files.length);
   const progress = new Progress(files.length, locale);

@@ -24,6 +24,8 @@ export interface MessageResult {
 export interface FileResult {
   filePath: string;
   messages: MessageResult[];
+  /** Set when the file was not checked, with the reason (a file in a folder that does not read as a report). */
+  skipped?: string;
   errorCount: number;
   warningCount: number;
   infoCount: number;

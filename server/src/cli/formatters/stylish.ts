@@ -9,7 +9,14 @@ export function formatStylish(results: FileResult[], locale: Locale, display: (p
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  let skipped = 0;
   for (const r of results) {
+    // a file in a folder that does not read as a report: one line, no problems
+    if (r.skipped !== undefined) {
+      out += `\n${display(r.filePath)}: ${r.skipped}\n`;
+      skipped++;
+      continue;
+    }
     if (!r.messages.length) continue;
     out += `\n${display(r.filePath)}\n`;
     for (const m of r.messages) {
@@ -20,10 +27,12 @@ export function formatStylish(results: FileResult[], locale: Locale, display: (p
     infos += r.infoCount;
   }
   const total = errors + warnings + infos;
-  if (!total) return locale === 'en' ? `✔ ${results.length} file(s) checked, no problems\n` : `✔ 已检查 ${results.length} 个文件，没有发现问题\n`;
+  const checked = results.length - skipped;
+  const skip = skipped ? (locale === 'en' ? `; ${skipped} skipped (not a report)` : `，跳过 ${skipped} 个不像年报的文件`) : '';
+  if (!total) return out + (locale === 'en' ? `${out ? '\n' : ''}✔ ${checked} file(s) checked, no problems${skip}\n` : `${out ? '\n' : ''}✔ 已检查 ${checked} 个文件，没有发现问题${skip}\n`);
   out +=
     locale === 'en'
-      ? `\n✖ ${total} problem(s) (${errors} error(s), ${warnings} warning(s), ${infos} info) in ${results.length} file(s)\n`
-      : `\n✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示），检查了 ${results.length} 个文件\n`;
+      ? `\n✖ ${total} problem(s) (${errors} error(s), ${warnings} warning(s), ${infos} info) in ${checked} file(s)${skip}\n`
+      : `\n✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示），检查了 ${checked} 个文件${skip}\n`;
   return out;
 }

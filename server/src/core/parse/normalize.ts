@@ -5,6 +5,7 @@
  * parser deals with HTML, Markdown pipes, CRLF, NBSP, U+3000, full-width digits or a BOM.
  */
 import type { Range } from '../model';
+import { renderHtml } from './html';
 
 export interface Normalized {
   /** The normalised text. */
@@ -30,19 +31,19 @@ export interface Normalized {
   /** Normalised ranges of page chrome blanked by relayout.ts. */
   chrome?: { s: number; e: number }[];
   sourceLength: number;
-  /** The source text. */
+  /**
+   * The source text; for HTML with its markup masked as spaces (same offsets and line breaks,
+   * see html.ts), which is what the parser slices and the rules read.
+   */
   source: string;
 }
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ', thinsp: ' ' };
-/** Tags that end a line (rows, paragraphs) or a cell, in HTML input. */
-const LINE_TAGS = /^(tr|p|br|div|li|h[1-6]|table|tbody|thead|section|article|ul|ol)$/i;
-/** A <caption> reads as a cell of its table: it is no heading of its own. */
-const CELL_TAGS = /^(td|th|caption)$/i;
-
-/** The text is an HTML page (a table, paragraph or line-break tag near the start). */
+/**
+ * The text is an HTML page: a page, table, paragraph or text-run start tag near the start. A
+ * `<br>` alone is not enough: Markdown converters write it inside pipe-table cells.
+ */
 export function looksLikeHtml(src: string): boolean {
-  return /<\/?(table|tr|td|p|div|br)\b/i.test(src.slice(0, 200000));
+  return /<(?:!doctype\s+html|html|body|table|tr|td|p|div|span|font|h[1-6])[\s>/]/i.test(src.slice(0, 200000));
 }
 
 export function normalize(src: string): Normalized {
@@ -66,118 +67,70 @@ function normalizePlain(src: string): Normalized {
       return '\n';
     });
   }
+  // Markdown converters' HTML inside pipe cells (`1<br>2`, `&nbsp;`): spaces of the same length, so the offsets hold
+  if (text.indexOf('<br') >= 0 || text.indexOf('&nbsp;') >= 0) text = text.replace(/<br\s*\/?>|&nbsp;/gi, (m) => ' '.repeat(m.length));
   text = text.replace(PLAIN_SPECIAL, (c) => (c === '|' || c === '\uff5c' ? '\t' : String.fromCharCode(normCode(c.charCodeAt(0)))));
   // Markdown heading marks at line start (after spaces): spaces, so headings read as plain lines
   if (text.indexOf('#') >= 0) text = text.replace(/^ *#[ #]*/gm, (m) => m.replace(/#/g, ' '));
+  if (text.indexOf('---') >= 0 && text.indexOf('\t') >= 0) text = markdownTableNoise(text);
   return { text: blankNoiseLines(text), crlf, sourceLength: src.length, source: src };
 }
 
-function normalizeHtml(src: string): Normalized {
-  const n = src.length;
-  // the normalised text is never longer than the source: preallocate
-  const buf = new Uint16Array(n);
-  const start = new Int32Array(n + 1);
-  const end = new Int32Array(n + 1);
-  let k = 0;
-  const push = (code: number, s: number, e: number) => {
-    buf[k] = code;
-    start[k] = s;
-    end[k] = e;
-    k++;
+/** A Markdown table rule row (`| --- | :-: |`), after pipes became tabs. */
+const RULE_ROW = /^[ \t]*:?-{3,}:?(?:[ \t]*\t[ \t]*:?-{3,}:?)*[ \t]*$/;
+/** A pipe row: starts and ends with a cell separator (pipes are tabs here). */
+const PIPE_ROW = /^[ ]*\t.*\t[ ]*$/;
+/** A header cell a converter names by position (`数据1`, `列2`, `Column 3`): no label of the report. */
+const GENERIC_HEADER = /^(?:数据|列|栏|字段|表头|项目|Column|Col|Field|Unnamed:?)\s*\d{1,2}$/i;
+const NUMBER_CELL = /^[-+]?\d[\d,.]*$/;
+
+/**
+ * Markdown written by PDF and OCR converters (pipes already tabs), made to read as the table it
+ * is: a header row of positional names (`数据1 … 数据7`), or any header row of words above a row
+ * of numbers only (a header copied from elsewhere over an unlabeled row, whose label stands as a
+ * loose line above), names columns, not a row: blanked, so the loose label is the row's label; a
+ * page number left alone on a line right after a table row (`5`) is no cell: blanked. Same length.
+ */
+function markdownTableNoise(text: string): string {
+  const lines = text.split('\n');
+  let changed = false;
+  const cells = (l: string) => l.split('\t').slice(1, -1).map((c) => c.trim());
+  const nextContent = (k: number) => {
+    while (k < lines.length && !lines[k]!.trim()) k++;
+    return k;
   };
-  let lineStart = 0; // index in buf where the current line starts
-  for (let i = 0; i < n; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 13) {
-      const e = src.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      push(10, i, e);
-      i = e - 1;
-      lineStart = k;
-      continue;
-    }
-    if (c === 10) {
-      push(10, i, i + 1);
-      lineStart = k;
-      continue;
-    }
-    if (c === 60 /* < */) {
-      if (src.startsWith('<!--', i)) {
-        const endc = src.indexOf('-->', i);
-        i = endc > 0 ? endc + 2 : n - 1;
-        continue;
-      }
-      const close = src.indexOf('>', i);
-      // <!DOCTYPE html>, <?xml …?>: declarations, not text (else the first line reads "<!DOCTYPE html>" + the title)
-      if (close > 0 && close - i < 2000 && (src[i + 1] === '!' || src[i + 1] === '?')) {
-        i = close;
-        continue;
-      }
-      if (close > 0 && close - i < 2000) {
-        const m = /^<\/?\s*([a-zA-Z0-9]+)/.exec(src.slice(i, Math.min(close + 1, i + 40)));
-        if (m) {
-          const tag = m[1]!;
-          // a cell starts with a tab, as in tab-separated text; its end tag adds nothing, so an
-          // empty <td></td> is one empty field, as `\t\t` is
-          if (CELL_TAGS.test(tag)) {
-            if (src[i + 1] !== '/') push(9, i, close + 1);
-          }
-          else if (LINE_TAGS.test(tag)) {
-            push(10, i, close + 1);
-            lineStart = k;
-          }
-          if (/^(script|style)$/i.test(tag) && src[i + 1] !== '/') {
-            const endTag = src.toLowerCase().indexOf(`</${tag.toLowerCase()}`, close);
-            if (endTag > 0) {
-              const endClose = src.indexOf('>', endTag);
-              i = endClose > 0 ? endClose : endTag;
-              continue;
-            }
-          }
-          i = close;
-          continue;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (!PIPE_ROW.test(line)) {
+      // a short number alone, right after a table row: a page number
+      if (/^\s*\d{1,3}\s*$/.test(line)) {
+        let p = k - 1;
+        while (p >= 0 && !lines[p]!.trim()) p--;
+        if (p >= 0 && PIPE_ROW.test(lines[p]!) && !RULE_ROW.test(lines[p]!)) {
+          lines[k] = ' '.repeat(line.length);
+          changed = true;
         }
       }
-    }
-    if (c === 38 /* & */) {
-      const semi = src.indexOf(';', i);
-      if (semi > i && semi - i <= 10) {
-        const name = src.slice(i + 1, semi);
-        let ch: string | undefined = ENTITIES[name.toLowerCase()];
-        if (ch === undefined && /^#\d+$/.test(name)) ch = safeChar(Number(name.slice(1)));
-        if (ch === undefined && /^#x[0-9a-f]+$/i.test(name)) ch = safeChar(parseInt(name.slice(2), 16));
-        if (ch !== undefined) {
-          push(normCode(ch.charCodeAt(0)), i, semi + 1);
-          i = semi;
-          continue;
-        }
-      }
-    }
-    // Markdown heading marks at line start: spaces, so headings read as plain lines
-    if (c === 35 /* # */ && onlySpacesSince(buf, lineStart, k)) {
-      push(32, i, i + 1);
       continue;
     }
-    if (c === 124 /* | */ || c === 0xff5c /* ｜ */) {
-      push(9, i, i + 1);
-      continue;
+    if (k + 1 >= lines.length || !RULE_ROW.test(lines[k + 1]!)) continue;
+    const head = cells(line).filter(Boolean);
+    if (!head.length || head.some((c) => NUMBER_CELL.test(c))) continue;
+    const generic = head.every((c) => GENERIC_HEADER.test(c));
+    const body = nextContent(k + 2);
+    const first = body < lines.length && PIPE_ROW.test(lines[body]!) ? cells(lines[body]!) : [];
+    const unlabeled = first.length > 0 && first.every((c) => !c || NUMBER_CELL.test(c)) && first.some((c) => c);
+    if (generic || unlabeled) {
+      lines[k] = line.replace(/[^\t]/g, ' ');
+      changed = true;
     }
-    push(normCode(c), i, i + 1);
   }
-  start[k] = n;
-  end[k] = n;
-  let text = '';
-  for (let p = 0; p < k; p += 8192) text += String.fromCharCode.apply(null, buf.subarray(p, Math.min(k, p + 8192)) as unknown as number[]);
-  return { text: blankNoiseLines(text), start, end, sourceLength: n, source: src };
+  return changed ? lines.join('\n') : text;
 }
 
-/** A character from a numeric entity; one UTF-16 unit (others become a space). */
-function safeChar(cp: number): string {
-  return Number.isFinite(cp) && cp > 0 && cp < 0xd800 ? String.fromCharCode(cp) : ' ';
-}
-
-function onlySpacesSince(buf: Uint16Array, from: number, to: number): boolean {
-  for (let j = from; j < to; j++) if (buf[j] !== 32 && buf[j] !== 35) return false;
-  return true;
+function normalizeHtml(src: string): Normalized {
+  const v = renderHtml(src, normCode);
+  return { text: blankNoiseLines(v.text), start: v.start, end: v.end, sourceLength: src.length, source: v.masked };
 }
 
 function normCode(c: number): number {

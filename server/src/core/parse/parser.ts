@@ -23,9 +23,11 @@ const PRE_2019 = ['政府信息公开的收费及减免情况', '依申请公开
 /** How far into the text format evidence is looked for (characters). */
 const EVIDENCE_PREFIX = 400_000;
 
-export function parseReport(text: string, opts: ParseOptions = {}): Report {
+export function parseReport(source: string, opts: ParseOptions = {}): Report {
   // flattened text (a crawled page on one line) gets virtual line breaks: zero-width in the source
-  const nz = relayout(normalize(text));
+  const nz = relayout(normalize(source));
+  // the text the model and the rules see: the source, with a web page's markup masked (same offsets)
+  const text = nz.source;
   const lines = splitLines(nz.text);
   // format evidence stands in the tables, near the start: a bounded prefix keeps this linear
   const has = (x: string) => includesCanonical(nz.text, x, EVIDENCE_PREFIX);
@@ -59,6 +61,7 @@ export function parseReport(text: string, opts: ParseOptions = {}): Report {
   const headings = template === FORMAT_2021 ? headings0 : findSectionHeadings(lines, template);
 
   const report: Report = { text, format, formatEvidence, sections: [], paragraphs: [], tableRanges: [] };
+  if (text !== source) report.source = source;
   if (title) {
     report.title = { text: text.slice(toSource(nz, title.s, title.e).start, toSource(nz, title.s, title.e).end), range: toSource(nz, title.s, title.e) };
     const agency = findAgency(nz, title.s, title.e);

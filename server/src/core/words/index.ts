@@ -13,6 +13,7 @@ import breakdownData from './breakdown-kinds.json';
 import confusionsData from './confusions.json';
 import format2021 from '../format/format-2021.json';
 import format2019 from '../format/format-2019.json';
+import pageChromeData from './page-chrome.json';
 
 const alternatives = z.string().min(1).optional();
 
@@ -83,6 +84,12 @@ const breakdownSchema = z
   })
   .strict();
 
+/** parse/html.ts reads it (web-page chrome lines are blanked); validated here with the others. */
+const pageChromeSchema = z
+  .object({ description: z.string(), prefixes: z.array(z.string().min(2)), words: z.array(z.string().min(1)), breadcrumbRoots: z.array(z.string().min(2)) })
+  .strict()
+  .refine((d) => [...d.prefixes, ...d.words, ...d.breadcrumbRoots].every((w) => !/[\\^$.*+?()[\]{}|]/.test(w)), 'no regular-expression characters');
+
 /** The built-in files are validated by the tests (test/core/data.test.ts), not at every start. */
 function load<T>(_schema: z.ZodType<T>, data: unknown): T {
   return data as T;
@@ -98,6 +105,7 @@ export function wordListProblems(): string[] {
     ['agency-names.json', agencyNamesSchema, agencyNamesData],
     ['breakdown-kinds.json', breakdownSchema, breakdownData],
     ['confusions.json', confusionsSchema, confusionsData],
+    ['page-chrome.json', pageChromeSchema, pageChromeData],
   ];
   return lists.flatMap(([name, schema, data]) => {
     const r = schema.safeParse(data);

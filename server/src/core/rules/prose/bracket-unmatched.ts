@@ -45,8 +45,10 @@ function isItemMarker(t: string, close: number): boolean {
 
 /** The text between two paragraphs holds nothing but blank lines, page markers (`- 3 -`) and HTML tags. */
 function onlyBreaks(text: string, a: number, b: number): boolean {
-  if (b - a > 300) return false;
   let gap = text.slice(a, b);
+  // a web page's markup between two paragraphs reads as runs of spaces
+  if (gap.length > 300) gap = gap.replace(/ {2,}/g, ' ');
+  if (gap.length > 300) return false;
   if (!gap.trim()) return true; // the usual case: a blank line
   gap = gap.replace(/<[^<>\n]{0,80}>/g, '');
   return gap.split('\n').every((line) => !line.trim() || isPageMarker(line));

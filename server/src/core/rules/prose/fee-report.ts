@@ -24,7 +24,8 @@ const EMPTY_LINE = /^(?:\s|<[^>]*>|[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\
  * before the signing agency and the date line, as a paragraph of the document's own kind.
  */
 function insertion(report: Report, sentence: string, six: { heading: { range: { end: number } }; body: { start: number; end: number } }) {
-  const text = report.text;
+  // a web page: after the paragraph's end tag, which the rules' text masks
+  const text = report.source ?? report.text;
   let end = six.body.end;
   const sign = report.dateLine?.signer ?? report.dateLine;
   if (sign && sign.range.start >= six.body.start && sign.range.start < end) end = text.lastIndexOf('\n', sign.range.start - 1) + 1;

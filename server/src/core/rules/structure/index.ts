@@ -5,5 +5,6 @@ import sectionTitle from './section-title';
 import overviewTopicMissing from './overview-topic-missing';
 import formatVersion from './format-version';
 import titleMissing from './title-missing';
+import notAReport from './not-a-report';
 
-export const structureRules: readonly Rule[] = [sectionMissing, sectionOrder, sectionTitle, overviewTopicMissing, formatVersion, titleMissing];
+export const structureRules: readonly Rule[] = [sectionMissing, sectionOrder, sectionTitle, overviewTopicMissing, formatVersion, titleMissing, notAReport];
