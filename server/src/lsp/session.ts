@@ -26,6 +26,7 @@ import { Linter, type DocState } from './linter';
 import { clientLocale } from './settings';
 import { status, StatusRequest, type Status, type StatusParams } from './status';
 import { documentSymbols } from './symbols';
+import { summaryRequest, SummaryRequest } from './summary';
 
 export function startSession(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -153,6 +154,19 @@ export function startSession(connection: Connection): void {
   connection.onRequest(StatusRequest.method, (params: Partial<StatusParams> | undefined): Status | null => {
     const doc = params && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
     return doc ? status(linter.states.get(doc.uri)) : null;
+  });
+  // the summary panel asks; the extension itself lints nothing
+  connection.onRequest(SummaryRequest.method, async (params: unknown, token) => {
+    try {
+      return await summaryRequest(
+        { current: (uri) => linter.current(uri), getDocument: (uri) => documents.get(uri), getConfig: (uri) => configs.get(uri), workspaceFolders: host.workspaceFolders },
+        params,
+        token,
+      );
+    } catch (e) {
+      connection.console.error(`summary failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return null;
+    }
   });
 
   documents.listen(connection);
