@@ -57,7 +57,7 @@ export function startSession(connection: Connection): void {
   });
 
   const linter = new Linter({
-    getDocument: (uri) => documents.get(uri),
+    getDocument: (uri) => documents.get(uri) ?? openByPath(uri),
     getConfig: (uri) => configs.get(uri),
     publish: (state) => {
       const diagnostics = (state.result?.diagnostics ?? []).map((d) => toLspDiagnostic(d, state.index, state.uri, state.docConfig.locale));
@@ -155,11 +155,16 @@ export function startSession(connection: Connection): void {
     const doc = params && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
     return doc ? status(linter.states.get(doc.uri)) : null;
   });
+  /** An open document by its file path: a file:// URI the server built may be spelled otherwise than the client's. */
+  const openByPath = (uri: string) => {
+    const path = uriToPath(uri);
+    return path === undefined ? undefined : documents.all().find((d) => uriToPath(d.uri) === path);
+  };
   // the summary panel asks; the extension itself lints nothing
   connection.onRequest(SummaryRequest.method, async (params: unknown, token) => {
     try {
       return await summaryRequest(
-        { current: (uri) => linter.current(uri), getDocument: (uri) => documents.get(uri), getConfig: (uri) => configs.get(uri), workspaceFolders: host.workspaceFolders },
+        { current: (uri) => linter.current(uri), getDocument: (uri) => documents.get(uri) ?? openByPath(uri), getConfig: (uri) => configs.get(uri), workspaceFolders: host.workspaceFolders },
         params,
         token,
       );

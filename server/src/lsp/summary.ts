@@ -41,6 +41,12 @@ export function problemPlace(file: string, uri: string, report: NormalizedReport
   return { file, uri, lines };
 }
 
+/** One report's own summary as the panel shows it. */
+export function reportSummary(file: string, uri: string, text: string, report: NormalizedReport, locale: Locale, version?: number): SummaryResult {
+  const summary = consolidate([{ file, report }]);
+  return { kind: summary.kind, locale, version, summary, sheets: summarySheets(summary, locale), places: [problemPlace(file, uri, report, text, locale)] };
+}
+
 /** A file's name as shown: relative to the workspace folder it is in. */
 function shownName(path: string, folders: string[]): string {
   for (const f of folders) {
@@ -90,8 +96,7 @@ export async function summaryRequest(host: SummaryHost, raw: unknown, token?: Ca
     const locale = state.docConfig.locale;
     const path = uriToPath(state.uri);
     const file = path ? shownName(path, host.workspaceFolders) : decodeURIComponent(state.uri.replace(/^[a-z]+:/i, ''));
-    const summary = consolidate([{ file, report }]);
-    result = { kind: summary.kind, locale, version: state.version, summary, sheets: summarySheets(summary, locale), places: [problemPlace(file, state.uri, report, state.text, locale)] };
+    result = reportSummary(file, state.uri, state.text, report, locale, state.version);
   } else {
     result = await folderSummary(host, params.folders, token);
   }
