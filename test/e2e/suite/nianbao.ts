@@ -257,7 +257,9 @@ test('summary panel (issue 15 fault 4): one panel, revealed where it is and refr
   const doc = await open('report.txt');
   await settled(doc);
   const p = await showSummary();
+  await waitFor('the summary to have its tab', () => (summaryTabs().length === 1 && p.panel.viewColumn ? true : undefined));
   const groups = vscode.window.tabGroups.all.length;
+  assert.equal(groups, 2, 'the report and the summary beside it');
   // from the summary itself, from the report, for another report, for the workspace: the same panel in the same group
   p.panel.reveal(undefined, false);
   await waitFor('the summary to be the active tab', () => (p.panel.active ? true : undefined));
@@ -270,6 +272,7 @@ test('summary panel (issue 15 fault 4): one panel, revealed where it is and refr
   assert.equal(q, p, 'another report: the same panel, retargeted');
   assert.ok(p.panel.title.includes('000.nianbao.txt'), p.panel.title);
   await vscode.commands.executeCommand('nianbao.consolidate', folder());
+  await new Promise((r) => setTimeout(r, 500));
   assert.equal(summaryTabs().length, 1, 'one summary tab');
   assert.equal(vscode.window.tabGroups.all.length, groups, `no new column (${groups} groups before)`);
   p.panel.dispose();
