@@ -58,7 +58,7 @@ export async function runInHost(opts: {
       folder: ws,
       userDataDir: join(run.dir, 'vscode-data'),
       // the launcher finds the installed tools through NIANBAO_E2E_PATHS (no second setup run)
-      env: { NIANBAO_E2E_RESULTS: resultsPath, NIANBAO_E2E_NAME: opts.name, NIANBAO_E2E_PATHS: JSON.stringify(e2ePaths()), NIANBAO_E2E_HOST_TIMEOUT_MS: String(opts.timeoutMs ?? 120_000), ...opts.env },
+      env: { NIANBAO_E2E_RESULTS: resultsPath, NIANBAO_E2E_NAME: opts.name, NIANBAO_E2E_PATHS: JSON.stringify(e2ePaths()), NIANBAO_E2E_HOST_TIMEOUT_MS: String(opts.timeoutMs ?? 300_000), ...opts.env },
       stdout: collector(out),
       stderr: collector(out),
     });

@@ -4,7 +4,7 @@
  * VS Code (`--extensionDevelopmentPath=`, `--extensionTestsPath=`, the folder to open), starts the
  * code-server already installed with the smoke-test driver, opens the workbench in Chromium with
  * those paths as the `?payload=` of an Extension Development Host, and exits with the exit code the
- * suite reports through `window.codeAutomationExit(code)` (124 when it never does).
+ * suite reports through `window.codeAutomationExit(code)` (124 when it never does, after NIANBAO_E2E_HOST_TIMEOUT_MS, default 300 s: each in-host test has its own timeout too).
  * Started by scripts/e2e/code-server-launcher.sh; arguments runTests passes for Electron only
  * (--no-sandbox, --user-data-dir …) are ignored: the run gets fresh folders of its own.
  */
@@ -50,7 +50,7 @@ export async function launch(argv: string[]): Promise<number> {
     return 2;
   }
   const name = process.env.NIANBAO_E2E_NAME || 'host';
-  const timeoutMs = Number(process.env.NIANBAO_E2E_HOST_TIMEOUT_MS) || 120_000;
+  const timeoutMs = Number(process.env.NIANBAO_E2E_HOST_TIMEOUT_MS) || 300_000;
   const run = runDir(`launcher-${name}`);
   // the extension host inherits this environment (runTests' extensionTestsEnv is in it)
   const server = await startCodeServer({ dir: run.dir, smokeTest: true, env: {} });
