@@ -164,7 +164,7 @@ export function startSession(connection: Connection): void {
   connection.onRequest(SummaryRequest.method, async (params: unknown, token) => {
     try {
       return await summaryRequest(
-        { current: (uri) => linter.current(uri), getDocument: (uri) => documents.get(uri) ?? openByPath(uri), getConfig: (uri) => configs.get(uri), workspaceFolders: host.workspaceFolders },
+        { current: (uri) => linter.current(uri), getDocument: (uri) => documents.get(uri) ?? openByPath(uri), getConfig: (uri) => configs.get(uri), forgetConfig: (uri) => configs.forget(uri), workspaceFolders: host.workspaceFolders },
         params,
         token,
       );

@@ -20,6 +20,8 @@ export interface SummaryHost {
   current(uri: string): Promise<DocState | undefined>;
   getDocument(uri: string): TextDocument | undefined;
   getConfig(uri: string): Promise<DocConfig>;
+  /** Drop the settings cached for a file the editor does not have open (a consolidation reads many). */
+  forgetConfig(uri: string): void;
   workspaceFolders: string[];
 }
 
@@ -128,6 +130,7 @@ async function folderSummary(host: SummaryHost, folderUris: string[], token?: Ca
       text = read.text;
     }
     const { config } = await host.getConfig(uri);
+    if (!open) host.forgetConfig(uri);
     config.locale = locale;
     const report = normalizeReport(lint(text, config));
     // README files and notes in a workspace are not reports: counted, not listed one by one
