@@ -7,15 +7,16 @@ import { readFileSync } from 'node:fs';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerSummaryCommands } from './summary/index';
 import { PDF_SCHEME, registerPdf } from './pdf';
-import { t, uiLocale } from './l10n';
+import { t } from './l10n';
+import { windowLocale } from './summary/panel';
 import { StatusRequest, type Status } from '../../server/src/lsp/protocol';
 import { chineseDate, fillTemplate, validateYear } from './template';
 
 const FIX_ALL_KIND = 'source.fixAll.nianbao';
 let client: LanguageClient | undefined;
 
-/** Chinese unless VS Code's display language is English (the `nianbao.locale` setting overrides for messages). */
-const displayLocale = () => uiLocale(vscode.env.language);
+/** The UI language: `nianbao.locale` (Chinese unless it says `en`), whatever VS Code's display language. */
+const displayLocale = () => windowLocale();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -34,7 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     // no synchronize.fileEvents: the server registers its own .nianbaorc.json watcher (one for
     // every client), and a second watcher here would relint every document twice per change
-    initializationOptions: { locale: displayLocale() },
+    // what `auto` falls back to (no setting, no .nianbaorc.json locale): Chinese, never the display language
+    initializationOptions: { locale: 'zh-CN' },
     outputChannelName: '年报检查 nianbao',
   };
   client = new LanguageClient('nianbao', '年报检查 nianbao', serverOptions, clientOptions);
@@ -113,9 +115,13 @@ class StatusBar implements vscode.Disposable {
 
   constructor(private client: LanguageClient) {
     this.item.name = t(displayLocale(), 'statusName');
+    // the text follows the document's language (the server's answer); the item's name the window's
     this.item.command = 'workbench.actions.view.problems';
     this.subs = [
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('nianbao.locale')) this.item.name = t(displayLocale(), 'statusName');
+      }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
         if (active && e.uris.some((u) => u.toString() === active)) this.refresh();
@@ -133,7 +139,7 @@ class StatusBar implements vscode.Disposable {
       s = null;
     }
     if (!s || !s.format || vscode.window.activeTextEditor?.document !== doc) return this.item.hide();
-    const l = displayLocale();
+    const l = s.locale === 'en' ? 'en' : 'zh-CN';
     const format = s.format === '2021' || s.format === '2019' ? t(l, 'formatKnown', s.format) : t(l, 'formatUnknown');
     this.item.text = s.errors ? `$(error) ${t(l, 'statusErrors', format, s.errors)}` : `$(check) ${t(l, 'statusClean', format)}`;
     this.item.tooltip = t(l, 'statusTooltip', s.errors, s.warnings);

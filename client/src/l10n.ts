@@ -1,12 +1,14 @@
 /**
- * The extension's own UI strings (progress, prompts, status bar) in both languages. The locale
- * follows VS Code's display language: Chinese unless English is asked for.
+ * The extension's own UI strings (progress, prompts, status bar, summary panel, notifications) in
+ * both languages. The language is the `nianbao.locale` setting's, not VS Code's display language:
+ * Chinese unless English is asked for (government machines often run an English VS Code without
+ * a language pack). Command titles are VS Code's to translate (package.nls*.json).
  */
 export type UiLocale = 'zh-CN' | 'en';
 
-/** zh* and anything not English gets Chinese; en* gets English. */
-export function uiLocale(displayLanguage: string): UiLocale {
-  return /^en\b/i.test(displayLanguage) ? 'en' : 'zh-CN';
+/** The `nianbao.locale` setting as a UI language: `en` gives English; `zh-CN`, `auto` and anything else Chinese. */
+export function uiLocale(setting: unknown): UiLocale {
+  return setting === 'en' ? 'en' : 'zh-CN';
 }
 
 const MESSAGES = {
@@ -25,6 +27,19 @@ const MESSAGES = {
   statusClean: { zh: '年报 {0}', en: 'Report {0}' },
   openPdfTitle: { zh: '打开 PDF 年报（显示读出的文字并检查）', en: 'Open a PDF report (its text, checked)' },
   statusTooltip: { zh: '年报检查：{0} 个错误，{1} 个警告（点击打开“问题”面板）', en: 'nianbao: {0} errors, {1} warnings (click to open Problems)' },
+  openReportFirst: { zh: '请先打开一份年度报告。', en: 'Open an annual report first.' },
+  summaryUnavailable: { zh: '年报检查：无法生成“{0}”的汇总表（语言服务器没有打开这份文档）。', en: 'nianbao: no summary for “{0}” (the language server does not have this document open).' },
+  summaryTitle: { zh: '汇总表：{0}', en: 'Summary: {0}' },
+  workspaceSummaryTitle: { zh: '汇总表：工作区年报', en: 'Summary: workspace reports' },
+  wholeWorkspace: { zh: '整个工作区', en: 'Whole workspace' },
+  chooseFolder: { zh: '选择文件夹…', en: 'Choose a folder…' },
+  consolidateWhere: { zh: '汇总哪里的年度报告？', en: 'Consolidate the annual reports in…' },
+  consolidateButton: { zh: '汇总', en: 'Consolidate' },
+  consolidating: { zh: '正在汇总年度报告…', en: 'Consolidating annual reports…' },
+  crossYearMismatch: { zh: '跨年度核对：{0} 处不一致（cross-year）', en: 'cross-year: {0} mismatch(es) between consecutive years' },
+  copied: { zh: '汇总表已复制（{0}）', en: 'Summary copied as {0}' },
+  saved: { zh: '年报检查：汇总表已导出到 {0}', en: 'nianbao: summary exported to {0}' },
+  failed: { zh: '年报检查：{0}', en: 'nianbao: {0}' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

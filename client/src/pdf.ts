@@ -6,12 +6,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExtractPdfRequest } from '../../server/src/lsp/protocol';
-import { t, uiLocale } from './l10n';
+import { t } from './l10n';
+import { windowLocale } from './summary/panel';
 
 export const PDF_SCHEME = 'nianbao-pdf';
 
 export function registerPdf(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const locale = () => uiLocale(vscode.env.language);
+  // the UI language is nianbao.locale (Chinese unless en), never VS Code's display language
+  const locale = () => windowLocale();
   const provider: vscode.TextDocumentContentProvider = {
     async provideTextDocumentContent(uri) {
       const r = await client.sendRequest(ExtractPdfRequest, { uri: vscode.Uri.file(uri.path).toString() });

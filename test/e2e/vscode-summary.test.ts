@@ -72,7 +72,7 @@ async function summaryFrame(page: Page, ms = 30_000): Promise<Frame> {
     found = undefined;
     for (const f of page.frames()) {
       if (f === page.mainFrame() || f.isDetached()) continue;
-      const h1 = await f.locator('body > h1').first().textContent({ timeout: 500 }).catch(() => null);
+      const h1 = await f.locator('h1').first().textContent({ timeout: 500 }).catch(() => null);
       if (h1?.includes(NAME)) found = f;
     }
     assert.ok(found, `a webview frame titled with ${NAME} among ${page.frames().map((f) => f.url().slice(0, 80)).join(' ; ')}`);
@@ -131,6 +131,9 @@ test('summary webview: ✗ on a wrong total with its equation, click leads to th
   assert.deepEqual(rowTotal.range, { start: cell, end: cell + 4 }, 'table-row-total sits on the 3120');
   const failing = consolidate([{ file: NAME, report }]).tables!.checks.filter((c) => c.ok === false);
   assert.ok(failing.length >= 1);
+  // the equation as the diagnostic writes it (表三「…」行：总计 3120 ≠ 3001+53+61+4+0+0 = 3119): the summary must say the same
+  const equation = /总计 (3120 ≠ [\d+]+ = 3119)$/.exec(lint(text).diagnostics.find((d) => d.ruleId === 'table-row-total')!.message.zh)?.[1];
+  assert.ok(equation, 'the diagnostic\'s equation');
 
   installExtension(run.dir, vsix);
   const server = await startCodeServer({ dir: run.dir });
@@ -140,6 +143,10 @@ test('summary webview: ✗ on a wrong total with its equation, click leads to th
     await openWorkbench(page, `${server.url}/?folder=${encodeURIComponent(ws)}`);
     await openFile(page, NAME);
     await squiggles(page).first().waitFor({ timeout: 30_000 });
+    // the status bar speaks Chinese although the workbench is in English (no language pack): issue 15 fault 7
+    const item = page.locator('.statusbar-item', { hasText: /年报|Report/ }).first();
+    await eventually(async () => assert.match((await item.innerText()).trim(), /^年报 2021版格式 · \d+ 个错误$/));
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // 1. F1 → 年报检查：生成汇总表; the webview opens beside the report.
     const labels = await runCommand(page, '年报检查', SHOW_SUMMARY, 'summary-1-command');
@@ -154,15 +161,24 @@ test('summary webview: ✗ on a wrong total with its equation, click leads to th
       assert.equal((await td.innerText()).replace(/\s+/g, ' ').trim(), '3120 ✗');
       assert.match((await td.getAttribute('class')) ?? '', /\bfails\b/);
       assert.equal(await td.locator('.check-fail').count(), 1);
-      assert.match((await td.getAttribute('title')) ?? '', /3001\+53\+61\+4 = 3119 ≠ 3120/);
+      assert.ok(((await td.getAttribute('title')) ?? '').includes(equation), `the cell's title has ${equation}`);
       const status = (await f.locator('p.status').innerText()).trim();
       assert.match(status, new RegExp(`\\b${failing.length}\\b`));
       assert.match((await f.locator('p.status').getAttribute('class')) ?? '', /check-fail/);
       // the check list names the equation on a ✗ row
-      const row = f.locator('tr', { has: f.locator('td.check-fail', { hasText: '✗' }) }).filter({ hasText: '3001+53+61+4 = 3119 ≠ 3120' });
+      const row = f.locator('tr', { has: f.locator('td.check-fail', { hasText: '✗' }) }).filter({ hasText: equation });
       assert.equal(await row.count(), 1, 'one ✗ row in the check list with the equation');
+      // at 1280 px beside the report the page itself never scrolls sideways: wide tables scroll in their own box
+      const overflow = await f.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `the page is ${overflow} px wider than the panel`);
+      // headings: none empty, none twice
+      const hs = await f.locator('h1, h2, h3').allInnerTexts();
+      assert.ok(hs.every((h) => h.trim()), JSON.stringify(hs));
+      const h2 = await f.locator('h2').allInnerTexts();
+      assert.deepEqual(h2, [...new Set(h2)], 'no heading twice');
     });
-    await screenshot(page, 'summary-2-webview');
+    const kindShown = await (await summaryFrame(page)).evaluate(() => (document.body.classList.contains('vscode-dark') ? 'dark' : 'light'));
+    await screenshot(page, `summary-panel-${kindShown}`);
 
     // 3. A strict CSP, declared and enforced.
     frame = await summaryFrame(page);
@@ -211,7 +227,7 @@ test('summary webview: ✗ on a wrong total with its equation, click leads to th
     await inSummary(page, async (f) => assert.deepEqual(await webviewColors(f), after));
     assert.notEqual(await kind(), kind0);
     t.diagnostic(`theme colours followed (${kind0} → ${other}): ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
-    await screenshot(page, 'summary-3-other-theme');
+    await screenshot(page, `summary-panel-${await kind()}`);
 
     // 5. Clicking the ✗ selects the 3120 in the report.
     // The status bar shows where the cursor is: the end of the selection (anchor at the start).
@@ -228,7 +244,8 @@ test('summary webview: ✗ on a wrong total with its equation, click leads to th
     // 6. Clicking a problem (the label typo in 表二) selects it.
     const typoAt = lineCol(text, typo.range.end);
     frame = await summaryFrame(page);
-    await frame.locator(`#problems + table td[data-start="${typo.range.start}"]`).last().click();
+    // problems are listed by line; the message leads to its place
+    await frame.locator(`section.problems td.msg[data-start="${typo.range.start}"]`).first().click();
     await eventually(async () => assert.deepEqual(await cursor(page), { ...typoAt, selected: typo.range.end - typo.range.start }), 15_000);
 
     // 7. Back to the ✗ through the check list, with the keyboard (focus, Enter); type the right total: the webview turns ✓.
@@ -265,6 +282,9 @@ test('summary webview: ✗ on a wrong total with its equation, click leads to th
     await page.keyboard.press('Enter');
     await eventually(async () => assert.ok(existsSync(csvPath), `${csvPath} written`), 15_000);
     await eventually(async () => assert.equal(readFileSync(csvPath, 'utf8'), expectedCsv), 5_000);
+    // a confirmation naming the saved file
+    await page.locator('.notifications-toasts', { hasText: csvPath }).first().waitFor({ timeout: 15_000 });
+    await screenshot(page, 'summary-7-saved');
     assert.equal(readFileSync(join(ws, NAME), 'utf8'), text, 'the report itself is not saved by the summary');
 
     // 8b. Save as XLSX the same way (exceljs is loaded on first use from the package's dist/vendor):

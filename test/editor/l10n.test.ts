@@ -4,10 +4,9 @@ import assert from 'node:assert/strict';
 import { MESSAGE_KEYS, t, uiLocale } from '../../client/src/l10n';
 
 describe('client UI strings', () => {
-  it('follow the display language: English only for en*', () => {
+  it('follow nianbao.locale, not the display language: English only when the setting says en', () => {
     assert.equal(uiLocale('en'), 'en');
-    assert.equal(uiLocale('en-GB'), 'en');
-    for (const l of ['zh-cn', 'zh-tw', 'ja', 'de', '']) assert.equal(uiLocale(l), 'zh-CN', l);
+    for (const l of ['zh-CN', 'auto', 'en-GB', 'en-US', '', undefined, null, 42]) assert.equal(uiLocale(l), 'zh-CN', String(l));
   });
 
   it('fill placeholders in both languages', () => {

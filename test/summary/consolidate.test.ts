@@ -91,7 +91,8 @@ test('a wrong total in one report shows as a failing check, with its equation, i
   assert.equal(fail[0]!.table, 't4');
   assert.equal(fail[0]!.col, 4);
   const parts = [0, 1, 2, 3].map((i) => INPUTS[0]!.t4[i]! + bad.t4[i]!);
-  assert.equal(fail[0]!.equation, `${parts.join('+')} = ${parts.reduce((a, b) => a + b)} ≠ ${INPUTS[0]!.t4[4]! + 999}`);
+  // the diagnostics' notation: the stated total, then the parts and their sum
+  assert.equal(fail[0]!.equation, `${INPUTS[0]!.t4[4]! + 999} ≠ ${parts.join('+')} = ${parts.reduce((a, b) => a + b)}`);
   const md = runCli(['summary', dir]).stdout;
   assert.match(md, /✗/);
 });
@@ -212,7 +213,10 @@ test('usage and I/O errors exit 2; one report gives its own summary with problem
   assert.equal(one.kind, 'report');
   assert.ok(one.problems!.some((p) => p.ruleId === 'table-row-total' && p.errors === 2));
   const fails = one.tables!.checks.filter((c) => c.ok === false);
-  assert.deepEqual(fails.map((c) => c.equation).sort(), ['10+1 = 11 ≠ 0', '5 ≠ 0']);
+  // as the diagnostics write them (表四「行政复议」：总计 0 ≠ 10+1+0+0 = 11)
+  assert.deepEqual(fails.map((c) => c.equation).sort(), ['0 ≠ 10+1+0+0 = 11', '0 ≠ 5+0+0+0 = 5']);
+  const said = lint(readFileSync(join(EXTERNAL, 'hongze-district-2023.txt'), 'utf8')).diagnostics.filter((d) => d.ruleId === 'table-row-total').map((d) => d.message.zh);
+  for (const e of fails.map((c) => c.equation)) assert.ok(said.some((m) => m.endsWith(`总计 ${e}`)), `${e} among ${said}`);
   const en = runCli(['summary', '--locale', 'en', join(EXTERNAL, 'hongze-district-2023.txt')]).stdout;
   assert.match(en, /## Table 3/);
 });

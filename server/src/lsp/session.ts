@@ -28,6 +28,7 @@ import { status, StatusRequest, type Status, type StatusParams } from './status'
 import { ExtractPdfRequest, type ExtractPdfParams, type ExtractPdfResult } from './protocol';
 import { readPdfFile } from '../io/documents';
 import { documentSymbols } from './symbols';
+import { summaryRequest, SummaryRequest } from './summary';
 
 export function startSession(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -58,7 +59,7 @@ export function startSession(connection: Connection): void {
   });
 
   const linter = new Linter({
-    getDocument: (uri) => documents.get(uri),
+    getDocument: (uri) => documents.get(uri) ?? openByPath(uri),
     getConfig: (uri) => configs.get(uri),
     publish: (state) => {
       const diagnostics = (state.result?.diagnostics ?? []).map((d) => toLspDiagnostic(d, state.index, state.uri, state.docConfig.locale));
@@ -155,6 +156,24 @@ export function startSession(connection: Connection): void {
   connection.onRequest(StatusRequest.method, (params: Partial<StatusParams> | undefined): Status | null => {
     const doc = params && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
     return doc ? status(linter.states.get(doc.uri)) : null;
+  });
+  /** An open document by its file path: a file:// URI the server built may be spelled otherwise than the client's. */
+  const openByPath = (uri: string) => {
+    const path = uriToPath(uri);
+    return path === undefined ? undefined : documents.all().find((d) => uriToPath(d.uri) === path);
+  };
+  // the summary panel asks; the extension itself lints nothing
+  connection.onRequest(SummaryRequest.method, async (params: unknown, token) => {
+    try {
+      return await summaryRequest(
+        { current: (uri) => linter.current(uri), getDocument: (uri) => documents.get(uri) ?? openByPath(uri), getConfig: (uri) => configs.get(uri), forgetConfig: (uri) => configs.forget(uri), workspaceFolders: host.workspaceFolders },
+        params,
+        token,
+      );
+    } catch (e) {
+      connection.console.error(`summary failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return null;
+    }
   });
 
   connection.onRequest(ExtractPdfRequest.method, async (params: Partial<ExtractPdfParams> | undefined): Promise<ExtractPdfResult> => {

@@ -6,12 +6,12 @@ export { StatusRequest, type Status, type StatusParams } from './protocol';
 
 export function status(state: DocState | undefined): Status | null {
   if (!state) return null;
-  if (!state.result) return { format: null, errors: 0, warnings: 0 };
+  if (!state.result) return { format: null, errors: 0, warnings: 0, locale: state.docConfig.locale };
   let errors = 0;
   let warnings = 0;
   for (const d of state.result.diagnostics) {
     if (d.severity === 'error') errors++;
     else if (d.severity === 'warning') warnings++;
   }
-  return { format: state.result.report.format, errors, warnings };
+  return { format: state.result.report.format, errors, warnings, locale: state.docConfig.locale };
 }

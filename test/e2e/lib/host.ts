@@ -1,21 +1,21 @@
 /**
- * Runs an in-extension-host suite (test/e2e/suite/*.ts) in code-server's Extension Development
- * Host: code-server started with the smoke-test driver, the workbench opened in Chromium with
- * `?payload=[[extensionDevelopmentPath, …], [extensionTestsPath, …]]`, and the exit code caught
- * where the workbench reports it, `window.codeAutomationExit(code)`.
- * `@vscode/test-electron` would run the same bundled suite (see scripts/e2e/electron.mjs).
+ * Runs an in-extension-host suite (test/e2e/suite/*.ts) through `@vscode/test-electron`'s
+ * runTests (scripts/e2e/vscode.mjs): in a downloaded VS Code where it can be downloaded, else in
+ * code-server's Extension Development Host through the launcher (test/e2e/lib/launcher.ts) —
+ * the same bundled suite either way. The suite writes its results to $NIANBAO_E2E_RESULTS.
  */
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifactPath, runDir } from './env';
-import { launchBrowser } from './browser';
-import { startCodeServer } from './code-server';
+import { Writable } from 'node:stream';
+import { e2ePaths, runDir } from './env';
+import { runSuite } from '../../../scripts/e2e/vscode.mjs';
 import type { HostTestResult } from '../suite/harness';
 
 export interface HostRun {
   code: number;
   results: HostTestResult[];
+  /** What VS Code (or the launcher: workbench console, code-server log) printed. */
   console: string[];
   serverLog: string;
 }
@@ -23,6 +23,15 @@ export interface HostRun {
 /** Bundles a suite into one CommonJS file the extension host can require (`vscode` stays external). */
 export async function bundleSuite(entry: string, outfile: string): Promise<void> {
   await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning' });
+}
+
+function collector(lines: string[]): Writable {
+  return new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
 }
 
 export async function runInHost(opts: {
@@ -41,29 +50,21 @@ export async function runInHost(opts: {
   await bundleSuite(opts.suite, suiteJs);
   mkdirSync(ws, { recursive: true });
   opts.workspace(ws);
-
-  const server = await startCodeServer({ dir: run.dir, smokeTest: true, env: { NIANBAO_E2E_RESULTS: resultsPath, ...opts.env } });
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  const out: string[] = [];
   try {
-    browser = await launchBrowser(run.dir);
-    const { page } = browser;
-    let exited: (code: number) => void = () => {};
-    const exit = new Promise<number>((r) => (exited = r));
-    await page.exposeFunction('codeAutomationExit', (code: number) => exited(code));
-    const payload = [
-      ['extensionDevelopmentPath', server.remoteUri(opts.extensionPath)],
-      ['extensionTestsPath', server.remoteUri(suiteJs)],
-    ];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    const timeoutMs = opts.timeoutMs ?? 120_000;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const code = await Promise.race([exit, new Promise<number>((r) => (timer = setTimeout(() => r(-1), timeoutMs)))]).finally(() => clearTimeout(timer));
-    if (code !== 0) await page.screenshot({ path: artifactPath(`${opts.name}-exit-${code}.png`) }).catch(() => {});
+    const code = await runSuite({
+      extensionDevelopmentPath: opts.extensionPath,
+      extensionTestsPath: join(run.dir, 'suite'),
+      folder: ws,
+      userDataDir: join(run.dir, 'vscode-data'),
+      // the launcher finds the installed tools through NIANBAO_E2E_PATHS (no second setup run)
+      env: { NIANBAO_E2E_RESULTS: resultsPath, NIANBAO_E2E_NAME: opts.name, NIANBAO_E2E_PATHS: JSON.stringify(e2ePaths()), NIANBAO_E2E_HOST_TIMEOUT_MS: String(opts.timeoutMs ?? 300_000), ...opts.env },
+      stdout: collector(out),
+      stderr: collector(out),
+    });
     const results: HostTestResult[] = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : [];
-    return { code, results, console: browser.console, serverLog: server.log() };
+    return { code, results, console: out.filter((l) => !l.startsWith('[code-server]')), serverLog: out.filter((l) => l.startsWith('[code-server]')).join('\n') };
   } finally {
-    await browser?.close().catch(() => {});
-    await server.stop();
     run.dispose();
   }
 }

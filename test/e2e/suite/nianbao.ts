@@ -250,6 +250,74 @@ test('summary: behind another tab it is not recomputed at each edit, and is brou
   await closeWithoutSaving();
 }, 60_000);
 
+/** The webview tabs of the summary, in every group. */
+const summaryTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('nianbao.summary'));
+
+test('summary panel (issue 15 fault 4): one panel, revealed where it is and refreshed; never a new column, whichever summary is asked for', async () => {
+  const doc = await open('report.txt');
+  await settled(doc);
+  const p = await showSummary();
+  await waitFor('the summary to have its tab', () => (summaryTabs().length === 1 && p.panel.viewColumn ? true : undefined));
+  const groups = vscode.window.tabGroups.all.length;
+  assert.equal(groups, 2, 'the report and the summary beside it');
+  // from the summary itself, from the report, for another report, for the workspace: the same panel in the same group
+  p.panel.reveal(undefined, false);
+  await waitFor('the summary to be the active tab', () => (p.panel.active ? true : undefined));
+  assert.equal(await vscode.commands.executeCommand('nianbao.showSummary', doc.uri), p);
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+  assert.equal(await vscode.commands.executeCommand('nianbao.showSummary'), p);
+  const other = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), '000.nianbao.txt'));
+  await vscode.window.showTextDocument(other, { viewColumn: vscode.ViewColumn.One });
+  const q = await vscode.commands.executeCommand<SummaryPanel>('nianbao.showSummary');
+  assert.equal(q, p, 'another report: the same panel, retargeted');
+  assert.ok(p.panel.title.includes('000.nianbao.txt'), p.panel.title);
+  await vscode.commands.executeCommand('nianbao.consolidate', folder());
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(summaryTabs().length, 1, 'one summary tab');
+  assert.equal(vscode.window.tabGroups.all.length, groups, `no new column (${groups} groups before)`);
+  p.panel.dispose();
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}, 60_000);
+
+test('workspace summary (issue 15 fault 3): shown in the summary panel, never as a text document the server would lint', async () => {
+  const before = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  const summary = await vscode.commands.executeCommand<{ kind: string; roster: { file: string }[] } | undefined>('nianbao.consolidate', folder());
+  assert.ok(summary, 'the command returns the summary it shows');
+  assert.equal(summary.kind, 'consolidated');
+  assert.ok(summary.roster.some((r) => r.file === 'report.txt'), JSON.stringify(summary.roster.map((r) => r.file)));
+  await new Promise((r) => setTimeout(r, 1500));
+  const opened = vscode.workspace.textDocuments.filter((d) => !before.has(d.uri.toString()) && d.uri.scheme === 'untitled');
+  assert.deepEqual(opened.map((d) => d.uri.toString()), [], 'no Untitled document with the summary');
+  const linted = vscode.languages.getDiagnostics().filter(([uri, ds]) => uri.scheme === 'untitled' && ds.some((d) => d.source === 'nianbao'));
+  assert.deepEqual(linted.map(([u]) => u.toString()), [], 'no problems on the summary');
+  assert.equal(summaryTabs().length, 1, 'the summary panel shows it');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}, 60_000);
+
+test('UI language (issue 15 fault 7): Chinese whatever the display language; nianbao.locale en switches the diagnostics and the summary at once', async () => {
+  const doc = await open('report.txt');
+  const diags = await settled(doc);
+  const han = /\p{Script=Han}{2}/u;
+  assert.ok(diags.length > 0);
+  assert.ok(diags.every((d) => han.test(d.message)), `Chinese diagnostics with display language ${vscode.env.language}: ${diags.map((d) => d.message).join(' | ')}`);
+  const typo = diags.find((d) => codeOf(d) === 'table-label-typo');
+  assert.ok(typo);
+  const expected = lint(doc.getText(), undefined).diagnostics.find((d) => d.ruleId === 'table-label-typo')!.message;
+  assert.equal(typo.message, expected.zh);
+  const p = await showSummary();
+  assert.equal(p.shown?.locale, 'zh-CN');
+  const cfg = vscode.workspace.getConfiguration('nianbao', doc.uri);
+  await cfg.update('locale', 'en', vscode.ConfigurationTarget.Workspace);
+  try {
+    await waitFor('English diagnostics', () => (vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === 'table-label-typo')?.message === expected.en ? true : undefined));
+    await waitFor('an English summary', () => (p.shown?.locale === 'en' && p.panel.title.startsWith('Summary:') ? true : undefined));
+  } finally {
+    await cfg.update('locale', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  await waitFor('Chinese again', () => (vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === 'table-label-typo')?.message === expected.zh ? true : undefined));
+  p.panel.dispose();
+}, 60_000);
+
 export function run(): Promise<void> {
   return runAll();
 }

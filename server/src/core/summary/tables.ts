@@ -103,18 +103,21 @@ export function addCollapsedRow(tables: SummaryTables, t: FormatTemplate, cells:
 
 const val = (c: SCell | undefined) => (c && c.v !== null ? c.v : undefined);
 
-/** Short form of a sum for an equation: the non-zero parts, or 0. */
+/** Short form of a sum for an equation: the non-zero parts, or 0 (a column's 19 terms, as table-column-total writes them). */
 function sumText(values: Dec[]): string {
   const nz = values.filter((v) => !decEq(v, '0'));
   return nz.length ? nz.join('+') : '0';
 }
 
-function equation(parts: Dec[], stated: Dec): { ok: boolean; equation: string } {
+/**
+ * The equation in the diagnostics' notation (table-row-total, table-column-total, 表四): the stated
+ * total first, then the parts and their sum — `3120 ≠ 3001+53+61+4+0+0 = 3119`; `5 = 2+3` when it holds.
+ */
+function equation(parts: Dec[], stated: Dec, short: boolean): { ok: boolean; equation: string } {
   const sum = decSum(parts);
   const ok = decEq(sum, stated);
-  const nonZero = parts.filter((v) => !decEq(v, '0')).length;
-  const lhs = nonZero > 1 ? `${sumText(parts)} = ${sum}` : sum;
-  return { ok, equation: ok ? `${lhs} = ${stated}` : `${lhs} ≠ ${stated}` };
+  const terms = short ? sumText(parts) : parts.join('+');
+  return { ok, equation: ok ? `${stated} = ${terms}` : `${stated} ≠ ${terms} = ${sum}` };
 }
 
 /** Every 勾稽关系 of the template, recomputed on these tables. */
@@ -157,7 +160,8 @@ export function computeChecks(tables: SummaryTables, t: FormatTemplate): Check[]
     const l = decSum(lhs as Dec[]);
     const r = decSum(rhs as Dec[]);
     const ok = decEq(l, r);
-    checks.push({ kind: 'balance', table: 't3', row: target, col: c, ok, name, equation: `${(lhs as Dec[]).join('+')} = ${l} ${ok ? '=' : '≠'} ${r} = ${(rhs as Dec[]).join('+')}` });
+    // as table-balance says it: 本年新收 + 上年结转 = a, 办理结果总计 + 结转下年度 = b
+    checks.push({ kind: 'balance', table: 't3', row: target, col: c, ok, name, equation: `${(lhs as Dec[]).join('+')} = ${l} ${ok ? '=' : '≠'} ${(rhs as Dec[]).join('+')} = ${r}` });
   }
   const per = t.table4.columns.length;
   const gt = t.table4.checks.groupTotal;
@@ -174,7 +178,7 @@ export function computeChecks(tables: SummaryTables, t: FormatTemplate): Check[]
 
 function make(kind: Check['kind'], table: Check['table'], row: string, col: number, name: Msg, parts: (Dec | undefined)[], stated: Dec | undefined): Check {
   if (stated === undefined || parts.some((p) => p === undefined)) return { kind, table, row, col, ok: null, name, equation: '?' };
-  return { kind, table, row, col, name, ...equation(parts as Dec[], stated) };
+  return { kind, table, row, col, name, ...equation(parts as Dec[], stated, kind === 'columnTotal') };
 }
 
 export function shortLabel(label: string): string {
