@@ -299,18 +299,45 @@ export function placeRun(
   // fewer tokens than cells: digits run together, or blank cells
   const digits = run.every((t) => t.kind === 'num' && /^\d+$/.test(t.text));
   if (digits && (!o.splitOnlyGlued || run.some((t) => t.text.length > 1))) {
-    // every cutting of the digits into the row's cells (a space always ends a cell), each cell with its own range
+    // every cutting of the digits into the row's cells (a space always ends a cell), each cell with its own range;
     // a run too long to list whole: only the readings its relations allow, found cell by cell
     const readings = segmentations(run, w) ?? (spec.broken ? fewestBrokenReadings(run, w, spec.broken) : undefined);
-    if (readings) {
-      const ok = spec.accepts ? readings.filter((r) => spec.accepts!(r.map((c) => c.value ?? NaN))) : readings;
-      if (ok.length === 1) return { cells: ok[0]! };
-      // several or none: the table's relations (solve.ts) decide, or the readings are listed
-      if (readings.length) return { cells: new Array(w).fill(undefined), unreadable: whole, readings };
+    const consistent = (list: RawCell[][]) => (spec.accepts ? list.filter((r) => spec.accepts!(r.map((c) => c.value ?? NaN))) : list);
+    const ok = readings ? consistent(readings) : [];
+    if (ok.length === 1) return { cells: ok[0]! };
+    if (!ok.length && run.length > 1) {
+      // a number broken by a space (PDF text wraps inside a cell: `34000003 4`): the spaces need not end a cell
+      const soft = consistent(segmentations([joined(run)], w) ?? []).map((r) => r.map((c) => remap(c, run)));
+      if (soft.length === 1) return { cells: soft[0]! };
     }
+    // several or none: the table's relations (solve.ts) decide, or the readings are listed; only
+    // where the digits certainly ran together (one run, or a number written with a leading 0):
+    // with spaces between the numbers, one missing is more likely a blank cell than a cut to find
+    const runTogether = run.length === 1 || run.some((t) => t.text.length > 1 && t.text[0] === '0');
+    if (readings?.length && runTogether) return { cells: new Array(w).fill(undefined), unreadable: whole, readings };
   }
   // which cell is blank (or which digits belong together) cannot be told: no value is placed
   return { cells: new Array(w).fill(undefined), unreadable: whole };
+}
+
+/** The run's digits as one token (spaces dropped), for readings in which a number may span a space. */
+function joined(run: Token[]): Token {
+  return { kind: 'num', text: run.map((t) => t.text).join(''), s: run[0]!.s, e: run[run.length - 1]!.e };
+}
+
+/** A cell of the joined token back at its digits in the text (its range may span the space). */
+function remap(c: RawCell, run: Token[]): RawCell {
+  const at = (k: number, end: boolean) => {
+    // the k-th digit of the run (end: the one before it, plus one)
+    let n = end ? k - 1 : k;
+    for (const t of run) {
+      if (n < t.text.length) return t.s + n + (end ? 1 : 0);
+      n -= t.text.length;
+    }
+    return run[run.length - 1]!.e;
+  };
+  const base = run[0]!.s;
+  return { ...c, s: at(c.s - base, false), e: at(c.e - base, true), recovered: true };
 }
 
 /** The tab fields of the line a row's label ends on, from the first tab after `from`; undefined when the run is not all there. */
