@@ -69,7 +69,10 @@ export function halfWidthMarks(report: Report): Mark[] {
  * normalised; alone it is not worth a warning (the document-level conversion still covers it).
  */
 function isHeadingMarker(text: string, open: number, close: number): boolean {
-  if (close - open > 4 || !/^[一二三四五六七八九十\d]+$/.test(text.slice(open + 1, close))) return false;
+  // spaces inside: a web page's markup between the runs of `(`, `五` and `)` reads as spaces
+  if (close - open > 400) return false;
+  const inner = text.slice(open + 1, close).replace(/\s+/g, '');
+  if (inner.length > 3 || !/^[一二三四五六七八九十\d]+$/.test(inner)) return false;
   const lineStart = text.lastIndexOf('\n', open - 1) + 1;
   return /^(?:[\s#>*]|<[^<>]*>)*$/.test(text.slice(lineStart, open)); // `## (一)`, `<p>(一)`
 }
