@@ -201,7 +201,7 @@ interface PubRow {
   groups: string[];
   key: string;
 }
-interface PubTables {
+export interface PubTables {
   t2?: { label: string; columns: string[]; rows: PubRow[] }[];
   t3?: PubRow[];
   t4?: string[];
@@ -247,9 +247,10 @@ export function publishedParts(text: string): { pieces: string[]; tables: ('t2' 
   return { pieces, tables: regions.map((g) => g.kind), data, t };
 }
 
-/** One real report in a published form. */
-export function publish(text: string, form: PublishedForm): string {
+/** One real report in a published form; `edit` may change the tables' cells first (the same in every form). */
+export function publish(text: string, form: PublishedForm, edit?: (d: PubTables) => void): string {
   const { pieces, tables, data, t } = publishedParts(text);
+  edit?.(data);
   const out: string[] = [];
   pieces.forEach((piece, i) => {
     out.push(form === 'word-html' ? wordParagraphs(piece, i) : form === 'ocr-markdown' ? ocrProse(piece, i) : piece);
@@ -309,28 +310,21 @@ const WORD_FOOT = `</div>
 const MSO_P = `class=MsoNormal style="text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.0pt;mso-line-height-rule:exactly;"`;
 const MSO_SPAN = `style="font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:&quot;Times New Roman&quot;;mso-bidi-font-family:宋体;"`;
 
-const isCjkChar = (c: string | undefined) => !!c && /[\u3000-\u9fff\uff00-\uffef]/.test(c);
-
-/** Text as Word writes it in HTML: entities for some characters, runs split every few characters, source hard-wrapped between Chinese characters. */
+/** Text as Word writes it in HTML: entities for some characters, runs split every few characters, source lines wrapped inside tags (as Word wraps them). */
 function wordRuns(s: string, seed: number): string {
   const esc = (c: string, k: number) =>
     c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === ' ' ? (k % 2 ? '&nbsp;' : ' ') : c === '“' ? '&ldquo;' : c === '”' ? '&rdquo;' : c === '、' && k % 3 === 0 ? '&#12289;' : c === '—' ? '&#x2014;' : c;
   const chars = [...s];
   let html = '';
   let run = '';
-  let width = 0;
+  let n = 0;
   chars.forEach((c, k) => {
     run += esc(c, k + seed);
-    width++;
-    // source lines are wrapped near 76 characters, only between two Chinese characters (a browser joins them)
-    if (width > 30 && isCjkChar(c) && isCjkChar(chars[k + 1])) {
-      run += '\n';
-      width = 0;
-    }
     // a new run where Word would start one: brackets, a change of script, every few characters
     const next = chars[k + 1];
     if (next !== undefined && (c === '）' || next === '（' || /\d/.test(c) !== /\d/.test(next) || (k + seed) % 7 === 6)) {
-      html += (k + seed) % 5 === 0 ? `<font face="仿宋_GB2312">${run}</font>` : `<span lang=EN-US ${MSO_SPAN}>${run}</span>`;
+      const wrap = n++ % 3 === 2 ? '\n' : ' ';
+      html += (k + seed) % 5 === 0 ? `<font${wrap}face="仿宋_GB2312">${run}</font>` : `<span${wrap}lang=EN-US ${MSO_SPAN}>${run}</span>`;
       run = '';
     }
   });

@@ -11,6 +11,7 @@ import type { Diagnostic, Problem, Rule } from './rule';
 import { ALL_RULES } from './rules';
 import { releaseDerived } from './derived';
 import { looksLikeReport } from './report-kind';
+import { outsideMarkup } from './parse/html';
 
 export interface LintResult {
   report: Report;
@@ -51,6 +52,8 @@ export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rule
     for (const p of found) {
       // built field by field, not spread: a document can have tens of thousands of these
       const d: Diagnostic = { ruleId: rule.meta.id, severity, range: clampRange(p.range, text.length), message: p.message };
+      // a web page: a range never starts or ends inside a tag
+      if (report.markup) d.range = outOfTags(report.markup, d.range);
       // a web page: a fix whose range holds markup (a tag, an entity) would delete it; such a fix is not offered
       if (p.fix && (masked === undefined || p.fix.edits.every((x) => text.slice(x.range.start, x.range.end) === masked.slice(x.range.start, x.range.end)))) d.fix = p.fix;
       if (p.related) d.related = p.related;
@@ -62,6 +65,12 @@ export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rule
   // rule ids are ASCII: code-point order (localeCompare goes through ICU, and costs)
   diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { report, diagnostics, ruleErrors, isReport };
+}
+
+function outOfTags(markup: Int32Array, r: { start: number; end: number }) {
+  const start = outsideMarkup(markup, r.start, true);
+  const end = Math.max(start, outsideMarkup(markup, r.end, false));
+  return start === r.start && end === r.end ? r : { start, end };
 }
 
 function clampRange(r: { start: number; end: number }, len: number) {

@@ -140,6 +140,8 @@ export interface Report {
   text: string;
   /** A web page only: the page as written (`text` masks its markup). A fix that adds markup reads it. */
   source?: string;
+  /** A web page only: source ranges of its tags and comments (start, end, …, ascending); no diagnostic points into one. */
+  markup?: Int32Array;
   format: FormatVersion;
   /** Why the format was chosen (labels that decided it). */
   formatEvidence: string[];

@@ -15,12 +15,14 @@ export interface HtmlView {
   end: Int32Array;
   /**
    * The source with its markup masked: the same length, each rendered character at its source
-   * offset (an entity's character at its `&`, a line break at the tag that makes it), everything
+   * offset (an entity's character at its `&`, a line break at the `>` of the tag that makes it), everything
    * else (tags, attributes, comments, scripts, the rest of an entity, dropped chrome, the source's
    * own line breaks inside text) a space. Rules read this, so they
    * never see markup, and their ranges are offsets into the source as it is.
    */
   masked: string;
+  /** Source ranges of the tags, comments and declarations, ascending: start, end, start, end, … */
+  markup: Int32Array;
 }
 
 /** An element of the page: only what the rendering needs. */
@@ -64,7 +66,7 @@ const ENTITIES: Record<string, number> = {
 };
 
 /** The page as a tree of the elements that matter, with source ranges (htmlparser2 does the tokenising). */
-function buildTree(src: string): El {
+function buildTree(src: string, tags: number[]): El {
   // loaded on first use: plain text never pays for the HTML parser (require: the CLI runs from a vm.Script)
   const { Parser } = require('htmlparser2') as { Parser: typeof ParserType };
   const root: El = { tag: '#root', s: 0, e: 0, cs: src.length, close: src.length, kids: [] };
@@ -75,6 +77,7 @@ function buildTree(src: string): El {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        tags.push(parser.startIndex, parser.endIndex + 1);
         if (skip > 0 || SKIP.has(name) || hidden(attrs)) {
           skip++;
           return;
@@ -93,6 +96,10 @@ function buildTree(src: string): El {
         stack.push(el);
       },
       onclosetag() {
+        if (src.charCodeAt(parser.startIndex) === 60 && parser.endIndex >= parser.startIndex) {
+          const last = tags[tags.length - 1] ?? -1;
+          if (parser.startIndex >= last) tags.push(parser.startIndex, parser.endIndex + 1);
+        }
         if (skip > 0) {
           skip--;
           return;
@@ -107,6 +114,12 @@ function buildTree(src: string): El {
           // an implied end (no end tag written) is an empty range at that place
           el.cs = src.charCodeAt(parser.startIndex) === 60 && el.close > el.e ? Math.max(el.e, parser.startIndex) : el.close;
         }
+      },
+      oncomment() {
+        tags.push(parser.startIndex, parser.endIndex + 1);
+      },
+      onprocessinginstruction() {
+        tags.push(parser.startIndex, parser.endIndex + 1);
       },
       ontext() {
         if (skip > 0) return;
@@ -203,7 +216,8 @@ function isCjk(c: number): boolean {
 
 /** The rendered text of an HTML page in the normalised form, with each character's source range. */
 export function renderHtml(src: string, normCode: (c: number) => number): HtmlView {
-  const root = buildTree(src);
+  const tags: number[] = [];
+  const root = buildTree(src, tags);
   const out = new Out(src.length);
   const emitText = (t: Txt, inCell: boolean) => {
     for (let i = t.s; i < t.e; i++) {
@@ -333,7 +347,39 @@ export function renderHtml(src: string, normCode: (c: number) => number): HtmlVi
   let s = '';
   for (let p = 0; p < k; p += 8192) s += String.fromCharCode.apply(null, out.buf.subarray(p, Math.min(k, p + 8192)) as unknown as number[]);
   const text = blankChrome(s);
-  return { text, start: out.start, end: out.end, masked: mask(src, text, out.start, out.end) };
+  return { text, start: out.start, end: out.end, masked: mask(src, text, out.start, out.end), markup: sortedSpans(tags) };
+}
+
+/** The tag spans in order, without overlaps (a self-closing tag reports its range twice). */
+function sortedSpans(tags: number[]): Int32Array {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < tags.length; i += 2) {
+    const s = tags[i]!;
+    const e = tags[i + 1]!;
+    if (e <= s) continue;
+    const last = out.length ? out[out.length - 1]! : -1;
+    if (s < last) {
+      if (e > last) out[out.length - 1] = e;
+      continue;
+    }
+    out.push(s, e);
+  }
+  return Int32Array.from(out);
+}
+
+/** An offset moved out of a tag: to the tag's end (`toEnd`) or start; unchanged outside markup. */
+export function outsideMarkup(markup: Int32Array, at: number, toEnd: boolean): number {
+  let lo = 0;
+  let hi = (markup.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = markup[2 * mid]!;
+    const e = markup[2 * mid + 1]!;
+    if (at <= s) hi = mid - 1;
+    else if (at >= e) lo = mid + 1;
+    else return toEnd ? e : s;
+  }
+  return at;
 }
 
 /** See HtmlView.masked. */
@@ -347,8 +393,10 @@ function mask(src: string, text: string, start: Int32Array, end: Int32Array): st
     const c = text.charCodeAt(k);
     // a line break at its tag (`<p>`, `<tr>`); the source's own line breaks inside text are spaces, as a browser shows them
     if (c === 32) continue;
-    // a character as written (full-width digits stay full-width); a cell's tab at its tag; an entity's character at its `&`
-    m[s] = e - s === 1 && c !== 9 ? src.charCodeAt(s) : c;
+    // a character as written (full-width digits stay full-width); an entity's character at its `&`;
+    // a line break or a cell's tab at the `>` of its tag, so what follows it starts after the tag
+    if (e - s === 1) m[s] = c === 9 || c === 10 ? c : src.charCodeAt(s);
+    else m[c === 10 || c === 9 ? e - 1 : s] = c;
   }
   let out = '';
   for (let p = 0; p < n; p += 8192) out += String.fromCharCode.apply(null, m.subarray(p, Math.min(n, p + 8192)) as unknown as number[]);

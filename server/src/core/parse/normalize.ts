@@ -36,6 +36,8 @@ export interface Normalized {
    * see html.ts), which is what the parser slices and the rules read.
    */
   source: string;
+  /** HTML only: source ranges of the markup (see html.ts), for keeping diagnostics out of tags. */
+  markup?: Int32Array;
 }
 
 /**
@@ -130,7 +132,7 @@ function markdownTableNoise(text: string): string {
 
 function normalizeHtml(src: string): Normalized {
   const v = renderHtml(src, normCode);
-  return { text: blankNoiseLines(v.text), start: v.start, end: v.end, sourceLength: src.length, source: v.masked };
+  return { text: blankNoiseLines(v.text), start: v.start, end: v.end, sourceLength: src.length, source: v.masked, markup: v.markup };
 }
 
 function normCode(c: number): number {

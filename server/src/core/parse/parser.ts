@@ -62,6 +62,7 @@ export function parseReport(source: string, opts: ParseOptions = {}): Report {
 
   const report: Report = { text, format, formatEvidence, sections: [], paragraphs: [], tableRanges: [] };
   if (text !== source) report.source = source;
+  if (nz.markup) report.markup = nz.markup;
   if (title) {
     report.title = { text: text.slice(toSource(nz, title.s, title.e).start, toSource(nz, title.s, title.e).end), range: toSource(nz, title.s, title.e) };
     const agency = findAgency(nz, title.s, title.e);

@@ -69,7 +69,10 @@ export function halfWidthMarks(report: Report): Mark[] {
  * normalised; alone it is not worth a warning (the document-level conversion still covers it).
  */
 function isHeadingMarker(text: string, open: number, close: number, opensParagraph = false): boolean {
-  if (close - open > 4 || !/^[一二三四五六七八九十\d]+$/.test(text.slice(open + 1, close))) return false;
+  // spaces inside: a web page's markup between the runs of `(`, `五` and `)` reads as spaces
+  if (close - open > 400) return false;
+  const inner = text.slice(open + 1, close).replace(/\s+/g, '');
+  if (inner.length > 3 || !/^[一二三四五六七八九十\d]+$/.test(inner)) return false;
   if (opensParagraph) return true;
   // back from the mark over what may open a line (`## (一)`, `<p>(一)`, `> (一)`) to the line start;
   // bounded, so that a flattened page (one line of megabytes) is not scanned back once per mark
