@@ -35,7 +35,7 @@ const rule: Rule = {
       ctx.report_({
         range: L[0]!.cells[col]!.range,
         message: {
-          zh: `表三「${colName}」列不平衡：本年新收 ${n} + 上年结转 ${c} = ${a}，而办理结果总计 ${tot} + 结转下年度 ${fwd} = ${b}`,
+          zh: `表三“${colName}”列不平衡：本年新收 ${n} + 上年结转 ${c} = ${a}，而办理结果总计 ${tot} + 结转下年度 ${fwd} = ${b}`,
           en: `Table 3, column “${colName}” does not balance: new ${n} + carried over ${c} = ${a}, but total handled ${tot} + carried forward ${fwd} = ${b}`,
         },
         related: [...L, ...R].map((r) => related(r!.cells[col]!.range, `${r!.label.standard} ${val(r!.cells[col])}`)),

@@ -78,24 +78,24 @@ const rule: Rule = {
       for (const row of b.rows) {
         row.cells.forEach((c, i) => {
           const col = tb?.columns[i]?.label ?? '';
-          const where = () => ({ zh: `表二「${row.label.standard}」${col}`, en: `Table 2 “${row.label.standard}” ${col}` });
+          const where = () => ({ zh: `表二“${row.label.standard}”${col}`, en: `Table 2 “${row.label.standard}” ${col}` });
           const p = c && !unread(c, report.table2!) && (c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where));
           if (p) ctx.report_(p);
         });
-        const m = missingCells(row, { zh: `表二「${row.label.standard}」行`, en: `Table 2 row “${row.label.standard}”` }, b.columns.length);
+        const m = missingCells(row, { zh: `表二“${row.label.standard}”行`, en: `Table 2 row “${row.label.standard}”` }, b.columns.length);
         if (m && !report.table2!.unreadable.some((u) => u.range.start >= row.label.range.start && u.range.start <= row.label.range.end + 200)) ctx.report_(m);
       }
     }
     for (const row of report.table3?.rows ?? []) {
       const name = row.label.standard.replace(/（区分处理的.*$/, '');
       row.cells.forEach((c, i) => {
-        const where = () => ({ zh: `表三「${name}」${t3ColumnLabel(t, i)}`, en: `Table 3 “${name}” ${t3ColumnLabel(t, i)}` });
+        const where = () => ({ zh: `表三“${name}”${t3ColumnLabel(t, i)}`, en: `Table 3 “${name}” ${t3ColumnLabel(t, i)}` });
         const p = c && !unread(c, report.table3!) && (c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where));
         if (p) ctx.report_(p);
       });
       const unreadable = report.table3!.unreadable.some((u) => u.range.start >= row.label.range.start && u.range.start < row.label.range.end + 400 && row.cells.every((c) => !c));
       if (!unreadable) {
-        const m = missingCells(row, { zh: `表三「${name}」行`, en: `Table 3 row “${name}”` }, report.table3!.columns.length);
+        const m = missingCells(row, { zh: `表三“${name}”行`, en: `Table 3 row “${name}”` }, report.table3!.columns.length);
         if (m) ctx.report_(m);
       }
     }
@@ -105,7 +105,7 @@ const rule: Rule = {
         if (!c) return;
         const where = () => {
           const n = t4CellName(t, i);
-          return { zh: `表四「${n.zh}」`, en: `Table 4 “${n.en}”` };
+          return { zh: `表四“${n.zh}”`, en: `Table 4 “${n.en}”` };
         };
         const p = c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where);
         if (p) ctx.report_(p);

@@ -35,7 +35,7 @@ const rule: Rule = {
       ctx.report_({
         range: totalCell!.range,
         message: {
-          zh: `表三「${colName}」列：（七）总计 ${total} ≠ 各项办理结果之和 ${nonZero.length ? plus(nonZero.map((x) => x.v)) : '0'} = ${sum}`,
+          zh: `表三“${colName}”列：（七）总计 ${total} ≠ 各项办理结果之和 ${nonZero.length ? plus(nonZero.map((x) => x.v)) : '0'} = ${sum}`,
           en: `Table 3, column “${colName}”: (7) total ${total} ≠ sum of the results ${nonZero.length ? plus(nonZero.map((x) => x.v)) : '0'} = ${sum}`,
         },
         related: nonZero.map((x) => related(x.c.range, `${x.r.label.standard} ${x.v}`)),

@@ -30,7 +30,7 @@ const rule: Rule = {
       ctx.report_({
         range: totalCell!.range,
         message: {
-          zh: `表三「${name}」行：总计 ${total} ≠ ${plus(parts)} = ${sum}`,
+          zh: `表三“${name}”行：总计 ${total} ≠ ${plus(parts)} = ${sum}`,
           en: `Table 3, row “${name}”: total ${total} ≠ ${plus(parts)} = ${sum}`,
         },
         related: partCols.map((i) => related(row.cells[i]!.range, `${t3ColumnLabel(t, i)} ${val(row.cells[i])}`)),
@@ -57,7 +57,7 @@ const rule: Rule = {
       const name = t.table4.groups[gi]!.label;
       ctx.report_({
         range: totalCell!.range,
-        message: { zh: `表四「${name}」：总计 ${total} ≠ ${plus(parts)} = ${sum}`, en: `Table 4, “${name}”: total ${total} ≠ ${plus(parts)} = ${sum}` },
+        message: { zh: `表四“${name}”：总计 ${total} ≠ ${plus(parts)} = ${sum}`, en: `Table 4, “${name}”: total ${total} ≠ ${plus(parts)} = ${sum}` },
         related: pIdx.map((i) => {
           const n = t4CellName(t, base + i);
           return { range: t4.cells[base + i]!.range, message: { zh: `${n.zh} ${val(t4.cells[base + i])}`, en: `${n.en} ${val(t4.cells[base + i])}` } };
