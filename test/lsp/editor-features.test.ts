@@ -1,5 +1,6 @@
 /**
- * Outline and hover over the real protocol: the outline holds the title, the sections, their
+ * What the editor shows, over the real protocol. punctuation-width's squiggles sit on the marks
+ * (seed 001 was one squiggle from 1:4 to 345:397). the outline holds the title, the sections, their
  * sub-headings and the tables (never a table's rows); a hover on a wrong total starts with the
  * equation, the cells' values and by how much it is off.
  */
@@ -9,12 +10,35 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { DocumentSymbolRequest, HoverRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { LineIndex, lint } from '../../server/src/core';
 import { EXTERNAL, SEEDS } from '../helpers/cli';
-import { freshUri, HONGZE_2023 as HONGZE, serverForSuite } from '../helpers/lsp';
+import { applyLspEdits, editsOf, freshUri, HONGZE_2023 as HONGZE, serverForSuite } from '../helpers/lsp';
 
 const flat = (s: DocumentSymbol[]): DocumentSymbol[] => s.flatMap((x) => [x, ...flat(x.children ?? [])]);
 
 describe('outline and hover', () => {
   const server = serverForSuite();
+
+  it('seed 001 (half-width throughout): each squiggle is one mark, and fix-all converts them all', async () => {
+    const client = server();
+    const text = readFileSync(`${SEEDS}/001_fef44fb29382a984.txt`, 'utf8');
+    const uri = freshUri('seed001');
+    await client.open(uri, text);
+    const diags = (await client.diagnostics(uri)).filter((d) => d.code === 'punctuation-width');
+    assert.equal(diags.length, 94);
+    const index = new LineIndex(text);
+    for (const d of diags) {
+      assert.equal(d.range.start.line, d.range.end.line);
+      assert.equal(d.range.end.character - d.range.start.character, 1);
+      const mark = text[index.offset(d.range.start.line, d.range.start.character)]!;
+      assert.match(mark, /^[,;:?!()]$/, JSON.stringify(d.range));
+    }
+    const actions = await client.codeActions(uri, diags[0]!.range, [diags[0]!], ['quickfix']);
+    const one = actions.find((a) => a.diagnostics?.length === 1)!;
+    assert.equal(editsOf(one, uri).length, 1, 'the quick fix changes its mark only');
+    const all = actions.find((a) => (a.diagnostics?.length ?? 0) === 94);
+    assert.ok(all, actions.map((a) => a.title).join(' | '));
+    const version = await client.change(uri, [{ text: applyLspEdits(text, editsOf(all, uri)) }]);
+    assert.deepEqual((await client.diagnostics(uri, version)).filter((d) => d.code === 'punctuation-width'), []);
+  });
 
   it('the outline of the Hongze report: title, six sections, their sub-headings, three tables, nothing else', async () => {
     const client = server();
