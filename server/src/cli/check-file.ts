@@ -4,11 +4,12 @@
  * goes in and comes out is plain data.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { lint, resolveConfig, applyEdits, fixAllEdits, localize } from '../core';
-import type { Locale, SeveritySetting } from '../core';
+import { lint, resolveConfig, applyEdits, fixAllEdits, localize, applySuppressions, entriesFor } from '../core';
+import type { Diagnostic, LintResult, Locale, SeveritySetting, SuppressionEntry, SuppressionsFile } from '../core';
 import { decode, encode } from '../io/files';
 import { describeHtmlOffset, isDocument, readAnyReport } from '../io/documents';
 import { configForFile, type LoadedConfig } from '../io/config-files';
+import { isIgnored, suppressionPath } from '../io/suppressions';
 import { toFileResult, type FileResult } from './formatters/result';
 
 const MAX_FIX_PASSES = 3;
@@ -23,6 +24,10 @@ export interface CheckOptions {
   maxFileSizeMB?: number;
   fix: boolean;
   stdin: boolean;
+  /** `.nianbao-suppressions.json` (its path and content), when suppressions apply. */
+  suppressions?: { path: string; file: SuppressionsFile };
+  /** `--suppress-all`: every problem left is suppressed, and its entry returned. */
+  suppressAll?: boolean;
 }
 
 export interface FileOutcome {
@@ -32,6 +37,10 @@ export interface FileOutcome {
   stderr: string[];
   /** The locale this file's configuration chose. */
   locale: Locale;
+  /** The config's `ignores` kept the file out: not read, no result, no error. */
+  ignored?: boolean;
+  /** The file's key in the suppressions file, how many problems each entry covered, and (--suppress-all) new entries. */
+  suppression?: { key: string; used: number[]; added: SuppressionEntry[] };
 }
 
 export async function checkFile(file: string, o: CheckOptions): Promise<FileOutcome> {
@@ -47,6 +56,7 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
     maxFileSizeMB: o.maxFileSizeMB,
   });
   const locale = config.locale;
+  if (!o.stdin && isIgnored(file, loaded)) return { stderr, locale, ignored: true };
   const document = !o.stdin && isDocument(file);
   const read = o.stdin ? decode(readFileSync(0)) : await readAnyReport(file, config.maxFileSizeMB * 1024 * 1024);
   if (!read.ok) {
@@ -55,8 +65,18 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
   }
   for (const w of read.warnings) stderr.push(`${file}: ${localize(w, locale)}`);
   let text = read.text;
-  // diagnostics only: the report model is let go before the results are built (it can be larger than they are)
-  let { diagnostics, ruleErrors } = lint(text, config);
+  const key = o.suppressions && !o.stdin ? suppressionPath(o.suppressions.path, file) : undefined;
+  const entries = key ? (o.suppressions!.file.files[key] ?? []) : [];
+  let used: number[] = [];
+  // diagnostics only: the report model is let go before the results are built (it can be larger than they are);
+  // suppressed problems are neither reported nor fixed (the user chose to leave them)
+  const lintKept = (t: string): { diagnostics: Diagnostic[]; ruleErrors: LintResult['ruleErrors'] } => {
+    const r = lint(t, config);
+    const s = applySuppressions(t, r.diagnostics, entries);
+    used = s.used;
+    return { diagnostics: s.kept, ruleErrors: r.ruleErrors };
+  };
+  let { diagnostics, ruleErrors } = lintKept(text);
   if (!read.text.trim()) stderr.push(`${file}: ${locale === 'en' ? 'empty file' : '空文件'}`);
   if (o.fix && document) {
     stderr.push(`${file}: ${locale === 'en' ? '--fix does not write into Word or HTML files; fix the source document' : '--fix 不修改 Word 或网页文件，请在原文档中修改'}`);
@@ -72,7 +92,7 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
       if (next === text) break;
       text = next;
       changed = true;
-      ({ diagnostics, ruleErrors } = lint(text, config));
+      ({ diagnostics, ruleErrors } = lintKept(text));
     }
     if (changed) {
       try {
@@ -81,6 +101,11 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
         stderr.push(`${file}: ${(e as Error).message}`);
       }
     }
+  }
+  let added: SuppressionEntry[] = [];
+  if (o.suppressAll && key) {
+    added = entriesFor(text, diagnostics);
+    diagnostics = [];
   }
   for (const re of ruleErrors) stderr.push(`${file}: rule ${re.ruleId} failed: ${re.error.split('\n')[0]}`);
   const fileResult = toFileResult(file, text, diagnostics, config.locale);
@@ -91,5 +116,5 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
       delete m.fix;
     });
   }
-  return { result: fileResult, stderr, locale };
+  return { result: fileResult, stderr, locale, ...(key ? { suppression: { key, used, added } } : {}) };
 }

@@ -9,3 +9,4 @@ export { parseReport } from './parse/parser';
 export { ALL_RULES, findRule, ruleDocsUrl } from './rules';
 export { FORMAT_2019, FORMAT_2021, templateFor, type FormatTemplate } from './format/template';
 export * from './summary';
+export * from './suppressions';
