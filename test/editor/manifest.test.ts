@@ -68,9 +68,9 @@ describe('package.json contributes', () => {
     const r = spawnSync(process.execPath, [ROOT + 'node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const files = r.stdout.trim().split('\n').sort();
-    for (const f of files) assert.match(f, /^(dist\/(client|server)\.js|dist\/vendor\/(exceljs|mammoth)\.js|package(\.nls(\.zh-cn)?)?\.json|syntaxes\/.+\.json|schemas\/.+\.json|client\/templates\/.+|README\.md|LICENSE)$/, f);
+    for (const f of files) assert.match(f, /^(dist\/(client|server)\.js|dist\/vendor\/(exceljs|mammoth)\.js|package(\.nls(\.zh-cn)?)?\.json|syntaxes\/.+\.json|schemas\/.+\.json|client\/templates\/.+|docs\/rules\.md|docs\/rules\/[a-z-]+\.md|README\.md|LICENSE)$/, f);
     // exceljs is loaded on first use from dist/vendor (the summary's XLSX export needs it)
-    for (const need of ['dist/client.js', 'dist/server.js', 'dist/vendor/exceljs.js', 'syntaxes/gov-report.tmLanguage.json', 'client/templates/report-template.txt']) assert.ok(files.includes(need), need);
+    for (const need of ['docs/rules.md', 'docs/rules/typo.md', 'dist/client.js', 'dist/server.js', 'dist/vendor/exceljs.js', 'syntaxes/gov-report.tmLanguage.json', 'client/templates/report-template.txt']) assert.ok(files.includes(need), need);
   });
 });
 

@@ -7,6 +7,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { DocumentSymbolRequest, HoverRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { LineIndex, lint } from '../../server/src/core';
 import { EXTERNAL, SEEDS } from '../helpers/cli';
@@ -38,6 +39,19 @@ describe('outline and hover', () => {
     assert.ok(all, actions.map((a) => a.title).join(' | '));
     const version = await client.change(uri, [{ text: applyLspEdits(text, editsOf(all, uri)) }]);
     assert.deepEqual((await client.diagnostics(uri, version)).filter((d) => d.code === 'punctuation-width'), []);
+  });
+
+  it('each diagnostic links to its rule’s page, shipped beside the server (a file: link the editor opens itself)', async () => {
+    const client = server();
+    const uri = freshUri('hongze');
+    await client.open(uri, HONGZE);
+    const diags = await client.diagnostics(uri);
+    assert.ok(diags.length > 3);
+    for (const d of diags) {
+      const href = d.codeDescription!.href;
+      assert.match(href, new RegExp(`^file:///.*/docs/rules/${String(d.code)}\\.md$`), href);
+      assert.equal(readFileSync(fileURLToPath(href), 'utf8').split('\n')[0], `# ${String(d.code)}`);
+    }
   });
 
   it('the outline of the Hongze report: title, six sections, their sub-headings, three tables, nothing else', async () => {

@@ -150,10 +150,6 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     description: { zh: '中文句子中使用了半角标点（, ; : ( ) ?）', en: 'Half-width punctuation (, ; : ( ) ?) in Chinese text' },
-    docs: {
-      zh: '中文行文应使用全角标点（GB/T 15834）。汉字旁的半角 `, ; : ? !` 和包含或紧挨汉字的半角括号被报告；网址、时间（12:30）、数字（1,000）和行首的序号“(一)”单独出现时不报告。每个标点单独报告，位置就在该标点上，快速修复只改这一个字符；半角括号与其配对的括号互相指引。整篇文档都是半角标点时（文本提取工具统一转换过），消息会说明，“修复全部 punctuation-width 问题”一次转换全文。',
-      en: 'Chinese text uses full-width punctuation (GB/T 15834). Half-width `, ; : ? !` next to Chinese characters and half-width parentheses around or beside Chinese are reported; URLs, times (12:30), numbers (1,000) and a lone line-opening marker `(一)` are not. Each mark is reported on its own, the range on the mark, and its fix changes that character only; a parenthesis points at its partner. When the whole document is half-width (a text extractor normalised it), the message says so and “fix all punctuation-width problems” converts it at once.',
-    },
   },
   check(ctx) {
     const marks = halfWidthMarks(ctx.report);

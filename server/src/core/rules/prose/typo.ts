@@ -46,10 +46,6 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     description: { zh: '易错词、错别字（如“截止2023年底”应为“截至”，“布署”应为“部署”）', en: 'Confused or misspelt words (截止+date → 截至, 布署 → 部署)' },
-    docs: {
-      zh: '按词表（server/src/core/words/typos.json，可在配置 `words.typos` 中扩充）检查易错词。需要语境的词只在语境符合时报告，如“截止”只在其后紧跟日期、“目前”等时报告（“截止日期”“截止到”不报告）；“做出”只在“决定、部署”等之前报告。快速修复替换为正确写法；PDF 文本中词被断行时只改写错的字，换行保留。',
-      en: 'Checks confused words from the word list (server/src/core/words/typos.json, extended by config `words.typos`, where `context` lists what must follow). Context-dependent words are reported only in context: 截止 only before a date or 目前 (截止日期, 截止到 are fine); 做出 only before 决定, 部署 and the like. The fix substitutes the right word; where PDF text breaks a line inside the word, only the wrong characters are changed and the line break stays.',
-    },
   },
   check(ctx) {
     const list = typoList(ctx.config);

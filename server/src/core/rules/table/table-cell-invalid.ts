@@ -63,10 +63,6 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: true,
     description: { zh: '表格单元格必须是有效数字：不能为空，不能写“/”“-”“无”、字母 O、负数或小数件数，不能带单位', en: 'Table cells must be valid numbers: not blank, “/”, “-”, “无”, the letter O, negative or fractional counts, no unit' },
-    docs: {
-      zh: '年报格式要求每个单元格都填数字，没有发生的填 0。空白、“/”“-”“无”、用字母 O 代替数字 0、负数、带小数的件数都不符合格式（表二“本年收费金额（单位：万元）”可以有小数；2019 年格式的“本年增/减”可以为负）。单元格里写了单位（如“1288件”）时读取数字，但单位不应写在单元格里。空白单元格只在位置确定时（制表符、表格线、HTML 单元格、每格一行的空行）报告于该单元格，否则由 table-unreadable 报告。快速修复：空白填 0，字母 O 改为 0，删去单位。',
-      en: 'Every cell must hold a number, 0 when nothing happened. Blank, “/”, “-”, “无”, the letter O, negative or fractional counts violate the format (table 2 fees in 万元 may be decimal; the 2019 “本年增/减” column may be negative). A unit in the cell (“1288件”) is read past, but does not belong there. A blank cell is reported at the cell only where its place is certain (tabs, table rules, HTML cells, an empty line of a one-cell-per-line table); otherwise table-unreadable reports the row. Fixes: 0 for a blank cell, the digit 0 for a letter O, removing the unit.',
-    },
   },
   check(ctx) {
     const { report, template: t } = ctx;
