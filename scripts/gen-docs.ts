@@ -1,7 +1,12 @@
-// Generates docs/rules.md from the rule metadata (the single source). `npm run docs`.
-// test/core/docs.test.ts fails when the committed file is stale.
+// Generates docs/rules.md from the rule metadata and checks every rule has its page
+// (docs/rules/<id>.md). `npm run docs`. test/core/docs.test.ts fails when either is off.
 import { writeFileSync } from 'node:fs';
-import { renderRulesDoc } from './rules-doc';
+import { pageProblems, renderRulesDoc } from './rules-doc';
 
 writeFileSync(new URL('../docs/rules.md', import.meta.url), renderRulesDoc());
 console.log('docs/rules.md written');
+const problems = pageProblems();
+if (problems.length) {
+  console.error(`rule pages need work:\n  ${problems.join('\n  ')}`);
+  process.exitCode = 1;
+}

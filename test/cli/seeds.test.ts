@@ -64,8 +64,8 @@ test('hongze-district-2023: the 表四 sums and the corrupted label are found', 
   assert.deepEqual(ts.map((m) => `${m.ruleId}@${m.line}`).sort(), ['table-label-typo@90', 'table-row-missing@109', 'table-row-total@138', 'table-row-total@138'].sort());
   assertSixCollapsed(ts);
   const totals = ts.filter((m) => m.ruleId === 'table-row-total').map((m) => m.message);
-  assert.ok(totals.some((m) => /行政复议」：总计 0 ≠ 10\+1\+0\+0 = 11/.test(m)), totals.join('\n'));
-  assert.ok(totals.some((m) => /复议后起诉」：总计 0 ≠ 5\+0\+0\+0 = 5/.test(m)), totals.join('\n'));
+  assert.ok(totals.some((m) => /行政复议”：总计 0 ≠ 10\+1\+0\+0 = 11/.test(m)), totals.join('\n'));
+  assert.ok(totals.some((m) => /复议后起诉”：总计 0 ≠ 5\+0\+0\+0 = 5/.test(m)), totals.join('\n'));
 });
 
 test('hongze-district-2024: the corrupted label and （六）其他处理 without its items among the table rules', () => {

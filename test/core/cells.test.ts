@@ -37,7 +37,7 @@ for (const layout of PLACED) {
     assert.ok(!ids(text).includes('table-unreadable'), ids(text).join());
     const d = of(text, 'table-cell-invalid');
     assert.equal(d.length, 1, d.map((x) => x.message.zh).join());
-    assert.match(d[0]!.message.zh, /表四「行政诉讼·复议后起诉·其他结果」为空/);
+    assert.match(d[0]!.message.zh, /表四“行政诉讼·复议后起诉·其他结果”为空/);
     const r = parseReport(text);
     assert.deepEqual(r.table4!.cells.map((c) => c?.value ?? null), HUAIAN_2024.t4.map((v, i) => (i === 12 ? null : v)));
     assert.equal(r.table4!.cells[12]!.kind, 'blank');
@@ -50,7 +50,7 @@ for (const layout of PLACED) {
     assert.ok(!ids(text).includes('table-unreadable'), ids(text).join());
     const d = of(text, 'table-cell-invalid');
     assert.equal(d.length, 1, d.map((x) => x.message.zh).join());
-    assert.match(d[0]!.message.zh, /表三「（一）予以公开」自然人为空/);
+    assert.match(d[0]!.message.zh, /表三“（一）予以公开”自然人为空/);
     assert.equal(d[0]!.fix?.safe, true);
     assert.deepEqual(row3(parseReport(text), '三.1'), [null, 21, 0, 0, 50, 3, 1362]);
     assertFixRoundTrip(text, 'table-cell-invalid');
@@ -66,7 +66,7 @@ for (const layout of PLACED) {
     }
     const d = of(text, 'table-cell-invalid');
     assert.equal(d.length, 1, ids(text).join());
-    assert.match(d[0]!.message.zh, /表三「（七）总计」总计为空/);
+    assert.match(d[0]!.message.zh, /表三“（七）总计”总计为空/);
     assert.deepEqual(row3(parseReport(text), '三.7'), [2932, 53, 0, 0, 61, 4, null]);
     assert.deepEqual(ids(text).filter((x) => SUMS.test(x)), []);
   });
@@ -120,7 +120,7 @@ for (const layout of LAYOUTS) {
     assert.deepEqual(found.filter((x) => SUMS.test(x)), []);
     const d = of(text, 'table-cell-invalid');
     assert.equal(d.length, 1, found.join());
-    assert.match(d[0]!.message.zh, /表三「（一）予以公开」自然人“1288件”不应写单位“件”/);
+    assert.match(d[0]!.message.zh, /表三“（一）予以公开”自然人“1288件”不应写单位“件”/);
     assert.equal(text.slice(d[0]!.range.start, d[0]!.range.end), '件');
     assert.deepEqual(row3(parseReport(text), '三.1'), HUAIAN_2024.t3['三.1']);
     assert.equal(assertFixRoundTrip(text, 'table-cell-invalid'), render(HUAIAN_2024, layout));

@@ -39,7 +39,7 @@ for (const layout of LAYOUTS) {
     // the 总计 column's own sum now misses (七)总计 by 2 as well
     const col = diagnostics.filter((x) => x.ruleId === 'table-column-total');
     assert.equal(col.length, 1);
-    assert.match(col[0]!.message.zh, /「总计」列：（七）总计 3050 ≠ .* = 3052/);
+    assert.match(col[0]!.message.zh, /“总计”列：（七）总计 3050 ≠ .* = 3052/);
   });
 
   test(`layout ${layout}: a wrong part breaks the column total and the balance`, () => {
@@ -57,7 +57,7 @@ for (const layout of LAYOUTS) {
     const { diagnostics } = lint(text);
     const d = diagnostics.filter((x) => x.ruleId === 'table-row-total');
     assert.equal(d.length, 1);
-    assert.match(d[0]!.message.zh, /未经复议直接起诉」：总计 27 ≠ 13\+4\+8\+1 = 26/);
+    assert.match(d[0]!.message.zh, /未经复议直接起诉”：总计 27 ≠ 13\+4\+8\+1 = 26/);
     const line = new LineIndex(text).position(d[0]!.range.start).line;
     assert.ok(/27/.test(text.split(/\r?\n/)[line]!.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48))));
   });

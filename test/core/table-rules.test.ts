@@ -24,7 +24,7 @@ test('table-column-total: fix sets (七)总计', () => {
   const text = render(withCell(HUAIAN_2024, 't3', '三.7', 1, 50), 'markdown');
   const d = of(text, 'table-column-total');
   assert.equal(d.length, 1);
-  assert.match(d[0]!.message.zh, /「商业企业」列：（七）总计 50 ≠ .* = 53/);
+  assert.match(d[0]!.message.zh, /“商业企业”列：（七）总计 50 ≠ .* = 53/);
   assertFixRoundTrip(text, 'table-column-total');
 });
 

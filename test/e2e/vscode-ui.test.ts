@@ -4,12 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT, runDir } from './lib/env';
 import { launchBrowser } from './lib/browser';
-import { installExtension, startCodeServer } from './lib/code-server';
+import { findVsix, installExtension, startCodeServer } from './lib/code-server';
 import { eventually, openFile, openWorkbench, problemCounts, quickFix, runCommand, screenshot, selectText, squiggles, visibleText } from './lib/workbench';
 
 const SAMPLE = join(ROOT, 'samples/000.nianbao.txt');
@@ -46,13 +46,6 @@ test('UI self-check: probe extension, squiggle, Ctrl+. quick fix, Ctrl+S', async
     run.dispose();
   }
 });
-
-/** The packaged extension: NIANBAO_E2E_VSIX, else the newest *.vsix in the repo (`npm run package`). */
-function findVsix(): string | undefined {
-  if (process.env.NIANBAO_E2E_VSIX) return process.env.NIANBAO_E2E_VSIX;
-  const all = readdirSync(ROOT).filter((f) => f.endsWith('.vsix')).map((f) => join(ROOT, f));
-  return all.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-}
 
 /** Samples whose errors all have safe fixes: fix-all must leave 0 errors there. The CLI is the oracle. */
 function fullyFixableSample(): string {

@@ -45,13 +45,32 @@ describe('package.json contributes', () => {
     assert.deepEqual(Object.keys(schema.properties.words.properties).sort(), Object.keys(configSchema.shape.words.unwrap().shape).sort());
   });
 
+  it('gov-report has its editor defaults: wrapped lines, no orange boxes on full-width marks, no rulers, Chinese word selection', () => {
+    const d = pkg.contributes.configurationDefaults?.['[gov-report]'];
+    assert.ok(d, 'configurationDefaults for [gov-report]');
+    assert.equal(d['editor.wordWrap'], 'on');
+    assert.equal(d['editor.unicodeHighlight.ambiguousCharacters'], false);
+    assert.equal(d['editor.unicodeHighlight.invisibleCharacters'], false);
+    assert.deepEqual(d['editor.rulers'], []);
+    // keepAll would keep a run of Chinese characters unbroken: a long sentence would run off screen
+    assert.notEqual(d['editor.wordBreak'], 'keepAll');
+    assert.deepEqual(d['editor.wordSegmenterLocales'], ['zh-CN']);
+  });
+
+  it('the repository, homepage and doc links name one real-looking repository', () => {
+    const text = JSON.stringify(pkg);
+    assert.ok(!text.includes('example.invalid'));
+    assert.equal(pkg.repository.url, 'https://github.com/nianbao-lint/nianbao-lint.git');
+    for (const url of [pkg.homepage, pkg.bugs.url, pkg.scripts.package]) assert.match(url, /https:\/\/github\.com\/nianbao-lint\/nianbao-lint[/#]/);
+  });
+
   it('the VSIX would hold only the bundles (and the lazily loaded vendor bundles), manifest, nls, grammar, schema, template and docs', () => {
     const r = spawnSync(process.execPath, [ROOT + 'node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const files = r.stdout.trim().split('\n').sort();
-    for (const f of files) assert.match(f, /^(dist\/(client|server)\.js|dist\/vendor\/(exceljs|mammoth|pdfjs)\.js|package(\.nls(\.zh-cn)?)?\.json|syntaxes\/.+\.json|schemas\/.+\.json|client\/templates\/.+|README\.md|LICENSE)$/, f);
-    // exceljs and pdfjs are loaded on first use from dist/vendor (the summary's XLSX export, the server's nianbao/extractPdf)
-    for (const need of ['dist/client.js', 'dist/server.js', 'dist/vendor/exceljs.js', 'dist/vendor/pdfjs.js', 'syntaxes/gov-report.tmLanguage.json', 'client/templates/report-template.txt']) assert.ok(files.includes(need), need);
+    for (const f of files) assert.match(f, /^(dist\/(client|server)\.js|dist\/vendor\/(exceljs|mammoth|pdfjs|htmlparser2)\.js|package(\.nls(\.zh-cn)?)?\.json|syntaxes\/.+\.json|schemas\/.+\.json|client\/templates\/.+|docs\/rules\.md|docs\/rules\/[a-z-]+\.md|README\.md|LICENSE)$/, f);
+    // exceljs, pdfjs and htmlparser2 are loaded on first use from dist/vendor (XLSX export, PDF and web-page reading)
+    for (const need of ['docs/rules.md', 'docs/rules/typo.md', 'dist/client.js', 'dist/server.js', 'dist/vendor/exceljs.js', 'dist/vendor/pdfjs.js', 'syntaxes/gov-report.tmLanguage.json', 'client/templates/report-template.txt']) assert.ok(files.includes(need), need);
   });
 });
 

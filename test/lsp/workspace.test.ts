@@ -42,10 +42,10 @@ describe('workspace files over stdio', () => {
     return { dir, uri };
   }
 
-  it('asks the client to watch .nianbaorc.json files', async () => {
+  it('asks the client to watch .nianbaorc.json and .nianbao-suppressions.json files', async () => {
     const reg = await client.waitFor(() => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'), 5000, 'a watcher registration');
     const watchers = (reg.registerOptions as { watchers: { globPattern: string }[] }).watchers;
-    assert.deepEqual(watchers.map((w) => w.globPattern), ['**/.nianbaorc.json']);
+    assert.deepEqual(watchers.map((w) => w.globPattern), ['**/.nianbaorc.json', '**/.nianbao-suppressions.json']);
   });
 
   it('reads .nianbaorc.json from a parent folder and picks up its changes live', async () => {

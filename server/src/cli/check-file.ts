@@ -4,11 +4,12 @@
  * goes in and comes out is plain data.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { lint, resolveConfig, applyEdits, fixAllEdits, localize, ALL_RULES } from '../core';
-import type { Locale, SeveritySetting } from '../core';
+import { lint, resolveConfig, applyEdits, fixAllEdits, localize, applySuppressions, entriesFor, ALL_RULES } from '../core';
+import type { Diagnostic, LintResult, Locale, SeveritySetting, SuppressionEntry, SuppressionsFile } from '../core';
 import { decode, encode } from '../io/files';
 import { describeHtmlOffset, isDocument, readAnyReport } from '../io/documents';
 import { configForFile, type LoadedConfig } from '../io/config-files';
+import { isIgnored, suppressionPath } from '../io/suppressions';
 import { toFileResult, type FileResult } from './formatters/result';
 
 const MAX_FIX_PASSES = 3;
@@ -25,6 +26,10 @@ export interface CheckOptions {
   stdin: boolean;
   /** Files named on the command line: checked as reports even when they do not read as one (a file found in a folder is then skipped). */
   explicit?: string[];
+  /** `.nianbao-suppressions.json` (its path and content), when suppressions apply. */
+  suppressions?: { path: string; file: SuppressionsFile };
+  /** `--suppress-all`: every problem left is suppressed, and its entry returned. */
+  suppressAll?: boolean;
 }
 
 export interface FileOutcome {
@@ -36,6 +41,10 @@ export interface FileOutcome {
   locale: Locale;
   /** Why the file could not be read (when `result` is absent), in that locale. */
   error?: string;
+  /** The config's `ignores` kept the file out: not read, no result, no error. */
+  ignored?: boolean;
+  /** The file's key in the suppressions file, how many problems each entry covered, and (--suppress-all) new entries. */
+  suppression?: { key: string; used: number[]; added: SuppressionEntry[] };
 }
 
 export async function checkFile(file: string, o: CheckOptions): Promise<FileOutcome> {
@@ -51,6 +60,7 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
     maxFileSizeMB: o.maxFileSizeMB,
   });
   const locale = config.locale;
+  if (!o.stdin && isIgnored(file, loaded)) return { stderr, locale, ignored: true };
   const read = o.stdin ? decode(readFileSync(0)) : await readAnyReport(file, config.maxFileSizeMB * 1024 * 1024);
   if (!read.ok) {
     stderr.push(`${file}: ${localize(read.error, locale)}`);
@@ -60,11 +70,23 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
   const document = !o.stdin && isDocument(file) && !(/\.pdf$/i.test(file) && read.encoding !== 'pdf');
   for (const w of read.warnings) stderr.push(`${file}: ${localize(w, locale)}`);
   let text = read.text;
-  // diagnostics only: the report model is let go before the results are built (it can be larger than they are)
+  const key = o.suppressions && !o.stdin ? suppressionPath(o.suppressions.path, file) : undefined;
+  const entries = key ? (o.suppressions!.file.files[key] ?? []) : [];
+  let used: number[] = [];
   // named on the command line (or piped in): the user says it is a report, so every rule runs and
   // not-a-report says why it does not read as one; found in a folder, such a file is skipped
   const named = o.stdin || (o.explicit?.includes(file) ?? false);
-  let { diagnostics, ruleErrors, isReport } = lint(text, config, ALL_RULES, { assumeReport: named });
+  let isReport = true as boolean;
+  // diagnostics only: the report model is let go before the results are built (it can be larger than they are);
+  // suppressed problems are neither reported nor fixed (the user chose to leave them)
+  const lintKept = (t: string): { diagnostics: Diagnostic[]; ruleErrors: LintResult['ruleErrors'] } => {
+    const r = lint(t, config, ALL_RULES, { assumeReport: named });
+    isReport = r.isReport;
+    const s = applySuppressions(t, r.diagnostics, entries);
+    used = s.used;
+    return { diagnostics: s.kept, ruleErrors: r.ruleErrors };
+  };
+  let { diagnostics, ruleErrors } = lintKept(text);
   if (!read.text.trim()) stderr.push(`${file}: ${locale === 'en' ? 'empty file' : '空文件'}`);
   else if (!isReport) {
     const reason = { zh: '已跳过：看起来不是年度报告（没有年报标题，也没有统计表）', en: 'skipped: does not read as an annual report (no report title, no statistics table)' };
@@ -86,7 +108,7 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
       if (next === text) break;
       text = next;
       changed = true;
-      ({ diagnostics, ruleErrors } = lint(text, config));
+      ({ diagnostics, ruleErrors } = lintKept(text));
     }
     if (changed) {
       try {
@@ -95,6 +117,11 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
         stderr.push(`${file}: ${(e as Error).message}`);
       }
     }
+  }
+  let added: SuppressionEntry[] = [];
+  if (o.suppressAll && key) {
+    added = entriesFor(text, diagnostics);
+    diagnostics = [];
   }
   for (const re of ruleErrors) stderr.push(`${file}: rule ${re.ruleId} failed: ${re.error.split('\n')[0]}`);
   const fileResult = toFileResult(file, text, diagnostics, config.locale);
@@ -113,5 +140,5 @@ export async function checkFile(file: string, o: CheckOptions): Promise<FileOutc
       delete m.fix;
     });
   }
-  return { result: fileResult, stderr, locale };
+  return { result: fileResult, stderr, locale, ...(key ? { suppression: { key, used, added } } : {}) };
 }

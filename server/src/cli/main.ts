@@ -17,6 +17,7 @@ Usage:
   nianbao check [paths…] [--format stylish|json|jsonl|sarif] [--fix] [--rule id=off|info|warning|error]
                 [--locale zh-CN|en] [--report-year YYYY] [--config FILE] [--no-config]
                 [--stdin [--stdin-filename NAME]] [--max-file-size MB] [--concurrency N|auto|off]
+                [--suppress-all] [--prune-suppressions] [--suppressions-location FILE]
   nianbao summary PATHS… [--format md|csv|json|xlsx] [-o FILE] [--year YYYY] [--locale zh-CN|en]
                   [--concurrency N|auto|off]
   nianbao explain FILES… [--format text|json] [--locale zh-CN|en] [--report-year YYYY]
@@ -25,7 +26,9 @@ Usage:
   nianbao extract FILE [--pages]   the text a file is checked as (--pages: each line's PDF page first)
   nianbao --help | --version
 
-Files: .txt, .md, .docx, .html/.htm and .pdf (folders are searched). Config: .nianbaorc.json from the file's folder upward.
+Files: .txt, .md, .docx, .html/.htm and .pdf (folders are searched). Config: .nianbaorc.json from the file's folder upward
+(its "ignores" globs keep files out). Suppressed problems: .nianbao-suppressions.json in the current
+folder; --suppress-all records every problem found, --prune-suppressions drops stale entries.
 Exit: 0 no errors, 1 errors found, 2 usage or I/O error or a file that could not be read.
 On a terminal, progress is shown on stderr.`;
 

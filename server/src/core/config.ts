@@ -27,6 +27,8 @@ export const configSchema = z
     agencyType: z.enum(['auto', 'department', 'government']).optional(),
     words: wordsSchema.optional(),
     maxFileSizeMB: z.number().positive().optional(),
+    /** Globs (relative to the config file's folder) of files never checked: drafts, old years. */
+    ignores: z.array(z.string().min(1)).optional(),
   })
   .strict();
 

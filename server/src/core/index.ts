@@ -11,3 +11,4 @@ export { FORMAT_2019, FORMAT_2021, templateFor, type FormatTemplate } from './fo
 export * from './summary';
 export { explain, explainText, type Explanation } from './explain';
 export { relationsOf, evaluate, type Relation, type Evaluation, type CellRef } from './relations';
+export * from './suppressions';

@@ -1,6 +1,7 @@
 /**
  * The rule contract. One rule = one module default-exporting a `Rule`: its metadata (id,
- * default severity, zh/en description and docs, fixable) and a `check` that reads the report
+ * default severity, zh/en one-line description, fixable; the long docs are docs/rules/<id>.md)
+ * and a `check` that reads the report
  * model and reports problems. Rules never read raw table layouts: only the model.
  */
 import type { Range, Report } from './model';
@@ -58,9 +59,13 @@ export interface RuleMeta {
   category: RuleCategory;
   defaultSeverity: Severity;
   fixable: boolean;
+  /** One line, shown in the catalogue (docs/rules.md) and in `--help`-like listings. */
   description: Msg;
-  /** Markdown docs (Chinese first), used to generate docs/rules.md. */
-  docs: { zh: string; en: string };
+  /**
+   * @deprecated The long docs are the page `docs/rules/<id>.md` (what it checks, why, a wrong and
+   * a right example, the fix). test/core/docs.test.ts fails while a rule still carries them here.
+   */
+  docs?: { zh: string; en: string };
 }
 
 export interface Problem {

@@ -5,11 +5,17 @@
  * applies them to a changed text.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { fixAllEdits, localize, type Diagnostic, type TextEdit } from '../core/index';
+import { z } from 'zod';
+import { fixAllEdits, localize, suppressionKey, type Diagnostic, type TextEdit } from '../core/index';
 import { rangesTouch, toLspDiagnostic, toLspEdit } from './convert';
 import type { DocState } from './linter';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
+
+/** workspace/executeCommand: record one problem in the workspace's .nianbao-suppressions.json. */
+export const SUPPRESS_COMMAND = 'nianbao.suppressProblem';
+export const suppressArgs = z.object({ uri: z.string(), rule: z.string().min(1), text: z.string(), context: z.string() }).strict();
+export type SuppressArgs = z.infer<typeof suppressArgs>;
 
 export interface EditSupport {
   /** The client takes versioned documentChanges (checked against its own version). */
@@ -58,6 +64,17 @@ export function codeActions(state: DocState, params: CodeActionParams, support: 
           edit: workspaceEdit(state, edits, support),
         });
       }
+    }
+  }
+
+  // 忽略此问题: any problem of a file in a workspace folder (the suppressions file lives at its root)
+  if (wants(only, CodeActionKind.QuickFix) && state.docConfig.suppressions) {
+    for (const d of result.diagnostics) {
+      const diagnostic = lsp(d);
+      if (!rangesTouch(diagnostic.range, params.range)) continue;
+      const title = locale === 'en' ? `Ignore this problem (${d.ruleId})` : `忽略此问题（${d.ruleId}）`;
+      const args: SuppressArgs = { uri: state.uri, ...suppressionKey(state.text, d) };
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: SUPPRESS_COMMAND, arguments: [args] } });
     }
   }
 

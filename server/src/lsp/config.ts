@@ -4,15 +4,26 @@
  * its file (reloaded when the client reports the file changed).
  */
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { resolveConfig, type ConfigFile, type Locale, type ResolvedConfig } from '../core/index';
+import { join, sep } from 'node:path';
+import { resolveConfig, SUPPRESSIONS_FILE_NAME, type ConfigFile, type Locale, type ResolvedConfig, type SuppressionEntry } from '../core/index';
 import { configForFile, loadConfigFile, CONFIG_FILE_NAME, type LoadedConfig } from '../io/config-files';
+import { isIgnored, loadSuppressions, suppressionPath, type LoadedSuppressions } from '../io/suppressions';
 import { DEFAULT_SETTINGS, parseSettings, type Settings, type SettingsProblem } from './settings';
 
 export interface DocConfig {
   settings: Settings;
   config: ResolvedConfig;
   locale: Locale;
+  /** The config's `ignores` keep this file out: it is not linted. */
+  ignored?: boolean;
+  /** For a file in a workspace folder: its suppressions file, its key there and its entries. */
+  suppressions?: DocSuppressions;
+}
+
+export interface DocSuppressions {
+  path: string;
+  key: string;
+  entries: SuppressionEntry[];
 }
 
 export interface ConfigHost {
@@ -49,6 +60,7 @@ export function layerConfig(file: ConfigFile | undefined, settings: Settings, cl
 
 export class ConfigStore {
   private settingsCache = new Map<string, Promise<Settings>>();
+  private suppressionsCache = new Map<string, LoadedSuppressions>();
   private warned = new Set<string>();
 
   constructor(private host: ConfigHost) {}
@@ -68,6 +80,12 @@ export class ConfigStore {
     for (const m of this.warned) if (m.startsWith(`${p}:`)) this.warned.delete(m);
   }
 
+  /** A suppressions file changed (on disk, or written by the server): read it again on the next lint. */
+  reloadSuppressions(path: string): void {
+    this.suppressionsCache.delete(path);
+    for (const m of this.warned) if (m.startsWith(`${path}:`)) this.warned.delete(m);
+  }
+
   forget(uri: string): void {
     this.settingsCache.delete(uri);
   }
@@ -80,7 +98,28 @@ export class ConfigStore {
     }
     const settings = await s;
     const file = this.configFile(uri);
-    return { settings, ...layerConfig(file.config, settings, this.host.clientLocale) };
+    const out: DocConfig = { settings, ...layerConfig(file.config, settings, this.host.clientLocale) };
+    const path = uriToPath(uri);
+    if (path && isIgnored(path, file)) out.ignored = true;
+    const suppressions = path ? this.suppressionsFor(path) : undefined;
+    if (suppressions) out.suppressions = suppressions;
+    return out;
+  }
+
+  /** The suppressions file of the workspace folder holding `file` (the innermost folder), with the file's entries. */
+  suppressionsFor(file: string): DocSuppressions | undefined {
+    const folder = this.host.workspaceFolders.filter((f) => file.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
+    if (!folder) return undefined;
+    const path = join(folder, SUPPRESSIONS_FILE_NAME);
+    let loaded = this.suppressionsCache.get(path);
+    if (!loaded) this.suppressionsCache.set(path, (loaded = loadSuppressions(path)));
+    if (loaded.errors.length) {
+      this.warnOnce(
+        `${path}: ${loaded.errors.join('; ')} — 年报检查：忽略记录文件无效，请改正或删除，在此之前不忽略任何问题。 / nianbao: invalid suppressions file; fix or delete it (nothing is suppressed until then).`,
+      );
+    }
+    const key = suppressionPath(path, file);
+    return { path, key, entries: loaded.errors.length ? [] : (loaded.file.files[key] ?? []) };
   }
 
   private configFile(uri: string): LoadedConfig {

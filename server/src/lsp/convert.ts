@@ -5,6 +5,9 @@ import {
   type Range as LspRange,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { localize, ruleDocsUrl, type Diagnostic, type LineIndex, type Locale, type Range, type Severity, type TextEdit } from '../core/index';
 
 export const SOURCE = 'nianbao';
@@ -14,6 +17,21 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
 };
+
+let shippedDocs: string | undefined | null = null;
+
+/**
+ * A rule's page. The extension ships docs/rules/ beside dist/server.js: a file: link opens the
+ * page in the editor itself (in every client, offline too; no command link to trust). Without
+ * the copy (the server run from its sources) the page on the web.
+ */
+export function ruleDocsHref(id: string): string {
+  if (shippedDocs === null) {
+    const dir = typeof __dirname === 'string' ? join(__dirname, '..', 'docs', 'rules') : undefined;
+    shippedDocs = dir && existsSync(dir) ? pathToFileURL(dir).href : undefined;
+  }
+  return shippedDocs ? `${shippedDocs}/${id}.md` : ruleDocsUrl(id);
+}
 
 export function toLspRange(index: LineIndex, r: Range): LspRange {
   return { start: index.position(r.start), end: index.position(r.end) };
@@ -28,7 +46,7 @@ export function toLspDiagnostic(d: Diagnostic, index: LineIndex, uri: string, lo
     range: toLspRange(index, d.range),
     severity: SEVERITY[d.severity],
     code: d.ruleId,
-    codeDescription: { href: ruleDocsUrl(d.ruleId) },
+    codeDescription: { href: ruleDocsHref(d.ruleId) },
     source: SOURCE,
     message: localize(d.message, locale),
   };

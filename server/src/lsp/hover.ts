@@ -96,20 +96,35 @@ function columnParts(t: FormatTemplate, byKey: Map<string, TableRow>, col: numbe
 
 const shortName = (s: string) => s.replace(/（区分处理的.*$/, '');
 
+/**
+ * On a total, the first line is the equation with the cells' values, in the diagnostics' notation
+ * (`总计 0 ≠ 10+1+0+0 = 11`), and by how much it is off; the place and the parts by name follow.
+ */
 export function hoverText(info: CellInfo, locale: Locale): string {
   const en = locale === 'en';
   const shown = info.cell.kind === 'blank' ? (en ? '(blank)' : '（空）') : info.cell.raw;
-  const lines = [`**${info.table}** · ${shortName(info.row)} · ${info.column}`, '', `${en ? 'Value' : '数值'}: ${shown}`];
-  if (info.parts) {
-    const total = value(info.cell);
-    const values = info.parts.map((p) => value(p.cell));
-    const terms = info.parts.map((p, i) => `${shortName(p.name)} ${values[i] ?? (p.cell ? `“${p.cell.raw}”` : '—')}`);
-    const known = values.every((v) => v !== undefined);
-    const sum = known ? (values as number[]).reduce((a, b) => a + b, 0) : undefined;
-    const verdict = sum === undefined || total === undefined ? '' : sum === total ? ' ✓' : ` ≠ ${total} ✗`;
-    lines.push('', `${en ? 'Total' : '总计'} = ${terms.join(' + ')}${sum !== undefined ? ` = ${sum}` : ''}${verdict}`);
+  const place = `**${info.table}** · ${shortName(info.row)} · ${info.column}`;
+  if (!info.parts) return [place, '', `${en ? 'Value' : '数值'}: ${shown}`].join('\n');
+  const total = value(info.cell);
+  const values = info.parts.map((p) => value(p.cell));
+  const known = values.every((v) => v !== undefined);
+  const sum = known ? (values as number[]).reduce((a, b) => a + b, 0) : undefined;
+  const shownPart = (p: Term, v: number | undefined) => (v !== undefined ? String(v) : p.cell ? `“${p.cell.raw}”` : '—');
+  const plus = info.parts.map((p, i) => shownPart(p, values[i])).join('+');
+  const word = en ? 'total' : '总计';
+  let first: string;
+  if (sum === undefined || total === undefined) {
+    first = `${word} ${shown} = ${plus}${en ? ' (cannot be checked: a cell is not a number)' : '（有单元格不是数字，无法核对）'}`;
+  } else if (sum === total) {
+    first = `${word} ${total} = ${plus} ✓`;
+  } else {
+    const off = Math.abs(total - sum);
+    const diff = en ? `(the total is ${off} ${total < sum ? 'short' : 'over'})` : `（总计${total < sum ? '少' : '多'} ${off}）`;
+    first = `**${word} ${total} ≠ ${plus} = ${sum}**${en ? ' ' : ''}${diff} ✗`;
   }
-  return lines.join('\n');
+  const terms = info.parts.map((p, i) => `${shortName(p.name)} ${shownPart(p, values[i])}`).join(' + ');
+  const rule = en ? `The total must equal the sum of: ${terms}` : `总计应等于各项之和：${terms}`;
+  return [first, '', place, '', rule].join('\n');
 }
 
 export function hover(state: DocState, offset: number): Hover | null {

@@ -5,7 +5,7 @@
  * longer current are dropped, never published.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ALL_RULES, lint, LineIndex, type LintResult } from '../core/index';
+import { ALL_RULES, applySuppressions, lint, LineIndex, type LintResult } from '../core/index';
 import type { DocConfig } from './config';
 import { shouldLint } from './detect';
 
@@ -32,12 +32,14 @@ export function lintDocument(doc: TextDocument, docConfig: DocConfig): DocState 
   const index = new LineIndex(text);
   const state: DocState = { uri: doc.uri, version: doc.version, text, index, docConfig };
   const mode = shouldLint(doc.languageId, docConfig.settings.detect);
-  if (mode === false) return state;
+  if (mode === false || docConfig.ignored) return state;
   if (text.length > docConfig.config.maxFileSizeMB * 1024 * 1024) return state;
   // the report language, or detect=always: the user says this is a report, so lint it as one
   const result = lint(text, docConfig.config, ALL_RULES, { assumeReport: mode === true });
   if (mode === 'ifReport' && !result.isReport) return state;
-  state.result = result;
+  // suppressed problems are gone for the editor: not shown, not fixed by fix-all
+  const entries = docConfig.suppressions?.entries ?? [];
+  state.result = entries.length ? { ...result, diagnostics: applySuppressions(text, result.diagnostics, entries).kept } : result;
   return state;
 }
 

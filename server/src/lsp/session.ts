@@ -17,7 +17,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../core/index';
 import { CONFIG_FILE_NAME } from '../io/config-files';
-import { codeActions, FIX_ALL_KIND, type EditSupport } from './code-actions';
+import { addSuppressions, SUPPRESSIONS_FILE_NAME } from '../core/index';
+import { loadSuppressions, saveSuppressions } from '../io/suppressions';
+import { codeActions, FIX_ALL_KIND, SUPPRESS_COMMAND, suppressArgs, type EditSupport } from './code-actions';
 import { ConfigStore, uriToPath } from './config';
 import { toLspDiagnostic } from './convert';
 import { hover } from './hover';
@@ -107,6 +109,7 @@ export function startSession(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: { label: '年报' },
         inlayHintProvider: true,
+        executeCommandProvider: { commands: [SUPPRESS_COMMAND] },
       },
       serverInfo: { name: 'nianbao-language-server' },
     };
@@ -116,7 +119,7 @@ export function startSession(connection: Connection): void {
     if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
     // clients other than our extension (Neovim, Emacs …) watch nothing unless asked
     if (canRegisterWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: `**/${SUPPRESSIONS_FILE_NAME}` }] }).catch(() => undefined);
     }
   });
 
@@ -137,6 +140,11 @@ export function startSession(connection: Connection): void {
   connection.onDidChangeWatchedFiles((e) => {
     let relevant = false;
     for (const c of e.changes) {
+      if (c.uri.endsWith(`/${SUPPRESSIONS_FILE_NAME}`)) {
+        const p = uriToPath(c.uri);
+        if (p) configs.reloadSuppressions(p);
+        relevant = true;
+      }
       if (!c.uri.endsWith(`/${CONFIG_FILE_NAME}`)) continue;
       relevant = true;
       configs.reloadConfigFile(c.uri);
@@ -146,6 +154,31 @@ export function startSession(connection: Connection): void {
 
   // the lint of the document's current version: the request is about it, and the edits name it
   connection.onCodeAction((params) => withState(params.textDocument.uri, [], (s) => codeActions(s, params, editSupport)));
+
+  connection.onExecuteCommand((params) => {
+    if (params.command !== SUPPRESS_COMMAND) return null;
+    const args = suppressArgs.safeParse(params.arguments?.[0]);
+    const path = args.success ? uriToPath(args.data.uri) : undefined;
+    const where = path ? configs.suppressionsFor(path) : undefined;
+    if (!args.success || !where) return null;
+    // read afresh: the CLI or the user may have changed it since it was cached
+    const loaded = loadSuppressions(where.path);
+    const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    if (loaded.errors.length) {
+      warn(`${where.path}: ${loaded.errors.join('; ')} — 年报检查：忽略记录文件无效，未写入。 / nianbao: invalid suppressions file, not written.`);
+      return null;
+    }
+    const { rule, text, context } = args.data;
+    try {
+      saveSuppressions(where.path, addSuppressions(loaded.file, where.key, [{ rule, text, context, count: 1 }]));
+    } catch (e) {
+      warn(`${where.path}: ${(e as Error).message}`);
+      return null;
+    }
+    configs.reloadSuppressions(where.path);
+    relintAll();
+    return null;
+  });
 
   connection.onHover((params) =>
     withState(params.textDocument.uri, null, (s) => hover(s, s.index.offset(params.position.line, params.position.character))),

@@ -1,6 +1,10 @@
-/** Document symbols (outline, breadcrumbs): title, the six sections with their sub-headings, the tables and their rows. */
+/**
+ * Document symbols (outline, breadcrumbs): title, the six sections with their sub-headings, and the
+ * tables. A table's rows are not listed, and a line inside a table that looks like a sub-heading
+ * (表三's （一）予以公开 …) is a row, not a heading: the outline is for finding one's way in the prose.
+ */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
-import type { Range, Report, TableRow } from '../core/index';
+import type { Range, Report } from '../core/index';
 import { toLspRange } from './convert';
 import type { DocState } from './linter';
 
@@ -12,31 +16,17 @@ interface Node {
   children: Node[];
 }
 
-const contains = (outer: Range, inner: Range) => inner.start >= outer.start && inner.end <= outer.end;
+/** A title broken over lines (机关 on one, 年度报告 on the next) is one name. */
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
 
-function rowRange(row: TableRow): Range {
-  let end = row.label.range.end;
-  for (const c of row.cells) if (c && c.range.end > end) end = c.range.end;
-  return { start: row.label.range.start, end };
-}
+const contains = (outer: Range, inner: Range) => inner.start >= outer.start && inner.end <= outer.end;
 
 function tableNodes(report: Report): Node[] {
   const out: Node[] = [];
-  const rowNode = (r: TableRow): Node => ({ name: r.label.standard, kind: SymbolKind.Field, range: rowRange(r), selection: r.label.range, children: [] });
-  if (report.table2) {
-    const blocks = report.table2.blocks.map((b) => {
-      const rows = b.rows.map(rowNode);
-      const end = Math.max(b.label.range.end, ...rows.map((r) => r.range.end));
-      return { name: b.label.standard, kind: SymbolKind.Struct, range: { start: b.label.range.start, end }, selection: b.label.range, children: rows };
-    });
-    out.push({ name: '表二 主动公开政府信息情况', kind: SymbolKind.Struct, range: report.table2.range, selection: report.table2.range, children: blocks });
-  }
-  if (report.table3) {
-    out.push({ name: '表三 收到和处理政府信息公开申请情况', kind: SymbolKind.Struct, range: report.table3.range, selection: report.table3.range, children: report.table3.rows.map(rowNode) });
-  }
-  if (report.table4) {
-    out.push({ name: '表四 政府信息公开行政复议、行政诉讼情况', kind: SymbolKind.Struct, range: report.table4.range, selection: report.table4.range, children: [] });
-  }
+  const table = (name: string, range: Range): Node => ({ name, kind: SymbolKind.Struct, range, selection: range, children: [] });
+  if (report.table2) out.push(table('表二 主动公开政府信息情况', report.table2.range));
+  if (report.table3) out.push(table('表三 收到和处理政府信息公开申请情况', report.table3.range));
+  if (report.table4) out.push(table('表四 政府信息公开行政复议、行政诉讼情况', report.table4.range));
   return out;
 }
 
@@ -60,20 +50,22 @@ function place(parent: Node, n: Node): void {
 export function documentSymbols(state: DocState): DocumentSymbol[] {
   const report = state.result?.report;
   if (!report) return [];
+  const tables = tableNodes(report);
+  const inTable = (r: Range) => tables.some((t) => r.start < t.range.end && r.end > t.range.start);
   const nodes: Node[] = [];
   for (const s of report.sections) {
     const range = { start: s.heading.range.start, end: Math.max(s.heading.range.end, s.body.end) };
     const subs: Node[] = s.subheadings
-      .filter((h) => h.level === 2)
+      .filter((h) => h.level === 2 && !inTable(h.range))
       .map((h) => ({ name: h.text.trim(), kind: SymbolKind.Namespace, range: h.range, selection: h.range, children: [] }));
     nodes.push({ name: s.heading.text.trim() || s.heading.standard, kind: SymbolKind.Module, range, selection: s.heading.range, children: [] });
     nodes.push(...subs);
   }
-  nodes.push(...tableNodes(report));
+  nodes.push(...tables);
   const roots = nest(nodes);
   if (report.title) {
     // the title names the whole document
-    roots.unshift({ name: report.title.text.trim(), kind: SymbolKind.File, range: report.title.range, selection: report.title.range, children: [] });
+    roots.unshift({ name: oneLine(report.title.text), kind: SymbolKind.File, range: report.title.range, selection: report.title.range, children: [] });
   }
   const toLsp = (n: Node): DocumentSymbol => {
     const range = toLspRange(state.index, n.range);

@@ -4,9 +4,9 @@
  * hosts outlive a plain kill of the main process.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdirSync, writeFileSync, createWriteStream, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { e2ePaths, isolatedEnv } from './env';
+import { e2ePaths, isolatedEnv, ROOT } from './env';
 
 export interface CodeServer {
   url: string;
@@ -71,6 +71,13 @@ export function userDirs(dir: string) {
 }
 
 /** `code-server --install-extension x.vsix` into the run folder's extensions dir. */
+/** The packaged extension: NIANBAO_E2E_VSIX, else the newest *.vsix in the repo (`npm run package`). */
+export function findVsix(): string | undefined {
+  if (process.env.NIANBAO_E2E_VSIX) return process.env.NIANBAO_E2E_VSIX;
+  const all = readdirSync(ROOT).filter((f) => f.endsWith('.vsix')).map((f) => join(ROOT, f));
+  return all.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+}
+
 export function installExtension(dir: string, vsix: string): void {
   const p = e2ePaths();
   const { dataDir, extDir } = userDirs(dir);

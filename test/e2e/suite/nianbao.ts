@@ -318,6 +318,89 @@ test('UI language (issue 15 fault 7): Chinese whatever the display language; nia
   p.panel.dispose();
 }, 60_000);
 
+// --- issue 15 faults 5, 6, 8, 9, 10, 11 (EDITOR-B): what the editor shows -------------------------
+
+test('gov-report editor defaults: word wrap on, no unicode boxes on full-width marks, no rulers', async () => {
+  const doc = await open('000.nianbao.txt');
+  const editor = vscode.workspace.getConfiguration('editor', { languageId: doc.languageId, uri: doc.uri });
+  assert.equal(editor.get('wordWrap'), 'on');
+  assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+  assert.equal(editor.get('unicodeHighlight.invisibleCharacters'), false);
+  assert.deepEqual(editor.get('rulers'), []);
+  // plain text keeps VS Code's own defaults
+  assert.notEqual(vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get('wordWrap'), 'on');
+});
+
+test('punctuation-width on seed 001 (half-width throughout): each squiggle is one mark, not the whole document', async () => {
+  const doc = await open('001.nianbao.txt');
+  const marks = (await settled(doc)).filter((d) => codeOf(d) === 'punctuation-width');
+  assert.ok(marks.length > 50, `${marks.length} punctuation-width squiggles`);
+  for (const d of marks) {
+    assert.equal(d.range.start.line, d.range.end.line, `one line: ${JSON.stringify(d.range)}`);
+    assert.match(doc.getText(d.range), /^[,;:?!()]$/, `on the mark: ${JSON.stringify(d.range)}`);
+  }
+});
+
+test('the outline: title, sections, sub-headings and tables, never 表三’s rows', async () => {
+  const doc = await open('hongze-district-2023.nianbao.txt');
+  await settled(doc);
+  const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+  const flat = (s: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => s.flatMap((x) => [x, ...flat(x.children)]);
+  const all = flat(symbols);
+  const t3 = all.find((s) => s.name.startsWith('表三'));
+  assert.ok(t3, all.map((s) => s.name).join(' | '));
+  assert.deepEqual(t3.children, [], 'no rows under 表三');
+  const inside = all.filter((s) => s !== t3 && t3.range.contains(s.range));
+  assert.deepEqual(inside.map((s) => s.name), [], 'nothing inside 表三');
+  assert.deepEqual(symbols.filter((s) => /^[一二三四五六]、/.test(s.name)).length, 6, 'the six sections');
+});
+
+test('hover on a wrong 表四 total: the equation with the values and the difference comes first', async () => {
+  const doc = await open('hongze-district-2023.nianbao.txt');
+  await settled(doc);
+  const cell = lint(doc.getText()).report.table4!.cells[4]!;
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(cell.range.start));
+  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).find((v) => v.includes('表四'));
+  assert.ok(text, JSON.stringify(hovers.map((h) => h.contents)));
+  // Chinese by default; English where the UI language says so (until messages are Chinese whatever the display language)
+  assert.ok(['**总计 0 ≠ 10+1+0+0 = 11**（总计少 11） ✗', '**total 0 ≠ 10+1+0+0 = 11** (the total is 11 short) ✗'].includes(text.split('\n')[0]!), text);
+});
+
+test('the rule id links to the rule’s page shipped with the extension, which opens in the editor', async () => {
+  const doc = await open('hongze-district-2023.nianbao.txt');
+  const d = (await settled(doc)).find((x) => codeOf(x) === 'table-row-total')!;
+  assert.ok(typeof d.code === 'object');
+  const target = d.code.target;
+  assert.equal(target.scheme, 'file');
+  assert.ok(target.path.startsWith(extension().extensionUri.path), `${target.path} is inside the extension`);
+  await vscode.commands.executeCommand('vscode.open', target);
+  const shown = await waitFor('the page in an editor', () => (vscode.window.activeTextEditor?.document.uri.path === target.path ? vscode.window.activeTextEditor.document : undefined));
+  assert.equal(shown.lineAt(0).text, '# table-row-total');
+  assert.match(shown.getText(), /## 错误示例 Wrong/);
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+});
+
+test('quick fix 忽略此问题 records the problem in .nianbao-suppressions.json and the squiggle goes; deleting the file brings it back', async () => {
+  const doc = await open('hongze-district-2023.nianbao.txt');
+  const typo = (await settled(doc)).find((d) => codeOf(d) === 'typo')!;
+  assert.ok(typo, 'the typo on line 21');
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, typo.range, vscode.CodeActionKind.QuickFix.value);
+  const ignore = actions.find((a) => a.title === '忽略此问题（typo）' || a.title === 'Ignore this problem (typo)');
+  assert.ok(ignore?.command, actions.map((a) => a.title).join(' | '));
+  const file = vscode.Uri.joinPath(folder(), '.nianbao-suppressions.json');
+  const ours = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'nianbao');
+  const others = ours().length - 1;
+  await apply(ignore);
+  try {
+    await waitFor('the typo squiggle to go', () => (ours().length === others && !ours().some((d) => codeOf(d) === 'typo') ? true : undefined), 20_000);
+    const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'));
+    assert.deepEqual(saved.files['hongze-district-2023.nianbao.txt'].map((e: { rule: string }) => e.rule), ['typo']);
+  } finally {
+    await vscode.workspace.fs.delete(file);
+  }
+  await waitFor('the typo to come back once the file is gone', () => (ours().some((d) => codeOf(d) === 'typo') ? true : undefined), 20_000);
+}, 60_000);
+
 export function run(): Promise<void> {
   return runAll();
 }

@@ -13,7 +13,7 @@ export function findRule(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.meta.id === id);
 }
 
-/** Versioned docs link for a rule, attached to every diagnostic. */
+/** The web address of a rule's page (SARIF helpUri; the server links the packaged page when it has it). */
 export function ruleDocsUrl(id: string): string {
-  return `https://github.com/nianbao-lint/nianbao-lint/blob/main/docs/rules.md#${id}`;
+  return `https://github.com/nianbao-lint/nianbao-lint/blob/main/docs/rules/${id}.md`;
 }

@@ -356,7 +356,7 @@ function crossYear(reports: { file: string; r: NormalizedReport }[]): CrossYearF
           ok,
           equation: `${a} ${ok ? '=' : '≠'} ${b}`,
           message: {
-            zh: `表三「${col.label}」列：${cur.r.year} 年“二、上年结转” ${a} ${ok ? '=' : '≠'} ${prev.r.year} 年“四、结转下年度继续办理” ${b}`,
+            zh: `表三“${col.label}”列：${cur.r.year} 年“二、上年结转” ${a} ${ok ? '=' : '≠'} ${prev.r.year} 年“四、结转下年度继续办理” ${b}`,
             en: `Table 3 column “${col.label}”: ${cur.r.year} “carried over from last year” ${a} ${ok ? '=' : '≠'} ${prev.r.year} “carried forward” ${b}`,
           },
         });
@@ -381,7 +381,7 @@ function crossYear(reports: { file: string; r: NormalizedReport }[]): CrossYearF
           ok,
           equation: eq,
           message: {
-            zh: `表二「${row.label}」现行有效件数：${prev.r.year} 年 ${last} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，${cur.r.year} 年填报 ${now}${ok ? '' : '，不一致'}`,
+            zh: `表二“${row.label}”现行有效件数：${prev.r.year} 年 ${last} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，${cur.r.year} 年填报 ${now}${ok ? '' : '，不一致'}`,
             en: `Table 2 “${row.label}” in force: ${prev.r.year} ${last} + issued ${issued} − repealed ${repealed} = ${expected}; ${cur.r.year} reports ${now}${ok ? '' : ' — mismatch'}`,
           },
         });

@@ -133,7 +133,7 @@ export function computeChecks(tables: SummaryTables, t: FormatTemplate): Check[]
     const stated = val(row.cells[totalCol]);
     const parts = partCols.map((i) => val(row.cells[i]));
     if (row.cells.every((c) => c.kind === 'missing')) continue;
-    const name = { zh: `表三「${shortLabel(row.label)}」行：总计 = 各类申请人之和`, en: `Table 3 row “${shortLabel(row.label)}”: total = sum of the applicant columns` };
+    const name = { zh: `表三“${shortLabel(row.label)}”行：总计 = 各类申请人之和`, en: `Table 3 row “${shortLabel(row.label)}”: total = sum of the applicant columns` };
     checks.push(make('rowTotal', 't3', row.key, totalCol, name, parts, stated));
   }
   // a collapsed （六） row stands for its sub-rows
@@ -144,13 +144,13 @@ export function computeChecks(tables: SummaryTables, t: FormatTemplate): Check[]
     if (!partKeys.includes(key)) partKeys.push(key);
   }
   for (let c = 0; c < cols.length; c++) {
-    const name = { zh: `表三「${cols[c]!.label}」列：（七）总计 = 各项办理结果之和`, en: `Table 3 column “${cols[c]!.label}”: (7) total = sum of the results` };
+    const name = { zh: `表三“${cols[c]!.label}”列：（七）总计 = 各项办理结果之和`, en: `Table 3 column “${cols[c]!.label}”: (7) total = sum of the results` };
     checks.push(make('columnTotal', 't3', columnTotal.total, c, name, partKeys.map((k) => val(byKey.get(k)?.cells[c])), val(byKey.get(columnTotal.total)?.cells[c])));
   }
   for (let c = 0; c < cols.length; c++) {
     const lhs = balance.lhs.map((k) => val(byKey.get(k)?.cells[c]));
     const rhs = balance.rhs.map((k) => val(byKey.get(k)?.cells[c]));
-    const name = { zh: `表三「${cols[c]!.label}」列：一 + 二 = （七）总计 + 四`, en: `Table 3 column “${cols[c]!.label}”: 1 + 2 = (7) total + 4` };
+    const name = { zh: `表三“${cols[c]!.label}”列：一 + 二 = （七）总计 + 四`, en: `Table 3 column “${cols[c]!.label}”: 1 + 2 = (7) total + 4` };
     // marked where the table-balance rule points (本年新收), not on a total that may be right
     const target = balance.lhs[0]!;
     if ([...lhs, ...rhs].some((v) => v === undefined)) {
@@ -170,7 +170,7 @@ export function computeChecks(tables: SummaryTables, t: FormatTemplate): Check[]
   t.table4.groups.forEach((g, gi) => {
     const cells = tables.t4.cells;
     if (cells.every((c) => c.kind === 'missing')) return;
-    const name = { zh: `表四「${g.label}」：总计 = 维持 + 纠正 + 其他 + 尚未审结`, en: `Table 4 “${g.label}”: total = upheld + corrected + other + pending` };
+    const name = { zh: `表四“${g.label}”：总计 = 维持 + 纠正 + 其他 + 尚未审结`, en: `Table 4 “${g.label}”: total = upheld + corrected + other + pending` };
     checks.push(make('groupTotal', 't4', '', gi * per + totalIdx, name, partIdx.map((i) => val(cells[gi * per + i])), val(cells[gi * per + totalIdx])));
   });
   return checks;

@@ -108,10 +108,6 @@ const rule: Rule = {
       zh: '正文的自称或落款单位与报告机关不符（如市政府的报告中写“我区”，局的报告中写“我委”），多为复制其他单位报告后未改',
       en: 'The prose speaks as another agency (我区 in a city government’s report, 我委 in a bureau’s) or the signature names another place: usually left from another agency’s report',
     },
-    docs: {
-      zh: '报告机关取自标题（或“发布机构”）。正文中“我市、我区、我县、我镇”等自称不应指与报告机关同级或更低的另一层级（市政府的报告写“我区”、区的报告写“我县”）；更高一级可能是报告机关所在的市、省（区的报告写“我市”、镇的报告写“我县”），不报告；分局等派出机构不比较层级。“我局、我委、我办、我厅”应与机关类别一致；落款单位的地名应与标题一致（落款常为政府办公室，只比较地名）。“全市、全区”可指上级范围，不检查；“我委托、我办理、我区域”等不是自称。快速修复把自称改为与报告机关相符的写法（仅在选择时应用）。',
-      en: 'The reporting agency is taken from the title (or 发布机构). Self-references in the prose (我市, 我区, 我县, 我镇 …) must not name another level of the agency’s rank or below (我区 in a city government’s report, 我县 in a district’s); a higher level can be the agency’s own city or province (a district’s 我市, a town’s 我县) and is not reported, and branches (分局) are not compared. 我局, 我委, 我办, 我厅 must match the agency’s kind; the signing agency (落款) must name the same places as the title (a government’s report is often signed by its office, so only the places are compared). 全市 and 全区 can mean a wider area and are not checked; 我委托, 我办理, 我区域 are other words. The quick fix writes the self-reference that fits the agency (applied on request only).',
-    },
   },
   check(ctx) {
     const { report } = ctx;

@@ -73,10 +73,6 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
     description: { zh: '括号、书名号或引号不配对（（） 《》 “” 〔〕 【】）', en: 'Unbalanced brackets or quotation marks (（） 《》 “” 〔〕 【】)' },
-    docs: {
-      zh: '同一段落内的（）、《》、“”、〔〕、【】应成对出现。报告没有对应后半的前括号和没有对应前半的后括号，位置在落单的那个符号上。PDF 文本中跨行、跨页的段落视为一段；引文跨段时各段开头的前引号不报告；“1）”“二）”这样只有后括号的序号不报告；直引号 " 不分前后，不检查；半角括号与全角括号可以配对（宽度由 punctuation-width 检查）。没有自动修复：不知道缺的符号该补在哪里。',
-      en: 'Within a paragraph, （）, 《》, “”, 〔〕 and 【】 come in pairs. An opening mark without its closing one, or a closing one without its opening one, is reported at the lone mark. PDF text broken across lines or pages counts as one paragraph; a quotation running over paragraphs may open each with “; list markers with only a closing bracket (1）, 二）) are fine; straight quotes " are not checked; half-width parentheses pair with full-width ones (their width is punctuation-width’s concern). No automatic fix: where the missing mark belongs is unknown.',
-    },
   },
   check(ctx) {
     const { text } = ctx;

@@ -117,10 +117,6 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     description: { zh: '字词误重复（如“的的”“审核审核”）', en: 'A character or word written twice by accident (的的, 审核审核)' },
-    docs: {
-      zh: '报告误重复的字词：“的的”“了了”“在在”等虚词连写，以及两到四字的词连写两遍（“经审核审核后”“严格严格落实”）。单字叠用大多是正常的（常常、层层、天天）或恰在词的分界上（学习习近平、监督督促），所以单字只检查少数虚词；多字词在没有词典的情况下也常跨越词的分界（上一年度年度报告、企业创业创新），所以只在至少一侧是明确的分界（标点、段落首尾或“的、了、和、后”等虚词）时报告。词表 server/src/core/words/repeat-whitelist.json 列出合法的叠用（不了了之、实实在在、研究研究），可在配置 `words.repeatWhitelist` 中扩充。“一个一个”之类、汉字数字和跨行、隔空格的重复不报告。快速修复删去多余的部分；多字词的修复需手动确认。',
-      en: 'Reports doubled particles (的的, 了了, 在在) and words of two to four characters written twice (经审核审核后). Most doubled single characters are legitimate (常常, 层层) or fall on a word boundary (学习习近平), so single characters are checked only from a short list of particles; without a dictionary, doubled words often fall across word boundaries too (上一年度年度报告), so they are reported only with a clear boundary on one side at least (punctuation, the paragraph’s start or end, or a particle such as 的, 了, 和, 后). The word list server/src/core/words/repeat-whitelist.json holds legitimate reduplications (不了了之, 实实在在, 研究研究), extended by config `words.repeatWhitelist`. 一X一X, Chinese numerals and repeats across a line break or a space are not reported. The fix deletes the extra copy (applied on request only for words).',
-    },
   },
   check(ctx) {
     const whitelist = whitelistIndex(ctx.config);

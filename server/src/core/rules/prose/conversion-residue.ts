@@ -35,10 +35,6 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     description: { zh: '格式转换残留（如“[bookmark: _GoBack]”、“&nbsp;”、网页导航）', en: 'Conversion residue ([bookmark: _GoBack], &nbsp;, web breadcrumbs)' },
-    docs: {
-      zh: '从 Word、网页转换来的文本中残留的书签标记、HTML 实体、网页导航和“打印本页”“关闭窗口”等按钮文字。快速修复删除残留，HTML 实体改为它所代表的字符（“&ldquo;”改为““”）。HTML 网页本身中的实体是正常的标记，不报告；PDF 提取文本中的页码行（“- 3 -”）也属正常现象，不报告。',
-      en: 'Bookmarks, HTML entities, breadcrumbs and page buttons (打印本页, 关闭窗口) left by converting from Word or a web page. The fix deletes them, and writes an entity as the character it stands for (&ldquo; → “). Entities in an HTML page itself are markup and not reported; PDF page markers (`- 3 -`) are normal in PDF-extracted text and not reported either.',
-    },
   },
   check(ctx) {
     const { text } = ctx;

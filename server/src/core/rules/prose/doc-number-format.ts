@@ -21,10 +21,6 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: true,
     description: { zh: '发文字号格式不规范或引用的文号有误（应为“机关代字〔YYYY〕N号”）', en: 'A document number is malformed or cites the wrong year/number (机关代字〔YYYY〕N号)' },
-    docs: {
-      zh: 'GB/T 9704—2012 7.2.5：年份用六角括号“〔〕”括入并标全称，序号不加“第”字、不编虚位。报告：[2021]、（2021）、【2021】、第30号、030号、两位年份。另核对常引文号：年报格式通知为国办公开办函〔2021〕30号（试行格式为〔2019〕60号），信息处理费办法为国办函〔2020〕109号，《条例》为国务院令第711号（旧条例第492号）。快速修复给出规范文号。',
-      en: 'GB/T 9704—2012 7.2.5: the year is written in full inside 〔〕, the number has no 第 and no leading zeros. Reports [2021], （2021）, 【2021】, 第30号, 030号 and 2-digit years. Also checks the usual citations: the format notice 国办公开办函〔2021〕30号 (trial format 〔2019〕60号), the fee rules 国办函〔2020〕109号, the 条例 国务院令第711号 (old 条例 第492号). The fix writes the correct number.',
-    },
   },
   check(ctx) {
     for (const { p, c } of compactProse(ctx.report)) {

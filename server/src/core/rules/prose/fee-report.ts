@@ -73,10 +73,6 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     description: { zh: '第六部分没有报告信息处理费的收取情况', en: 'Section 6 does not report information processing fees (信息处理费)' },
-    docs: {
-      zh: '2021 年格式（国办公开办函〔2021〕30号）规定，依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况在“六、其他需要报告的事项”中报告；收取了多少或没有收取都应写明。第六部分没有提到信息处理费（收取、未收取、收费）时提示（缺少第六部分时也提示，位置在落款处，消息相同）；表三“（六）其他处理”第2项（申请人逾期未按收费通知要求缴纳费用）大于0时，说明本年发出过收费通知，消息指出该单元格。在其他部分写明了收取情况（如“未收取信息处理费”）的不报告；只引用《管理办法》不算。只有当表三本年新收和上年结转申请都为0（没有任何申请，不可能收费）时，才提供快速修复：在第六部分末尾（落款之前）插入“本年度未收取信息处理费。”；有申请时收费金额无从得知，不提供修复。该修复不会被 `--fix` 自动应用（它写入的是一句陈述，请确认）。',
-      en: 'The 2021 format puts the information processing fees charged under the 2020 fee rules (国办函〔2020〕109号) in section 6 (其他需要报告的事项); charging nothing is stated too. Reported when section 6 says nothing of 信息处理费 (charged, not charged, 收费), also when section 6 is missing (at the date line, same message); when table 3 “(6) other handling” item 2 (applicant did not pay after a fee notice) is above 0, fee notices were sent this year and the message points at that cell. A report that states the fees charged in another section (“未收取信息处理费”) is not reported; citing the fee rules is not such a statement. A fix is offered only when table 3 shows no new and no carried-over applications (so no fee can have been charged): it inserts “本年度未收取信息处理费。” at the end of section 6, before the signature; with applications the amount is unknown and no fix is offered. `--fix` does not apply it (it adds a statement; confirm it).',
-    },
   },
   check(ctx) {
     const { report } = ctx;

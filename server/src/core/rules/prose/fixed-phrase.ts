@@ -14,10 +14,6 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: true,
     description: { zh: '规范表述残缺或有误（如“习近平新时代中国特色社会主义思想”被截断）', en: 'A standard formulation is garbled or truncated' },
-    docs: {
-      zh: '按词表（server/src/core/words/phrases.json，可在配置 `words.phrases` 中扩充）检查规范表述：已知错误写法（如“习近平法制思想”）和截断（“坚持以习近平新时代中国，”）。截断且后文为标点时，快速修复补全；已知错误写法替换为规范表述。配置中添加的表述只在“前三分之二 + 标点”时视为截断。',
-      en: 'Checks standard formulations from the word list (server/src/core/words/phrases.json, extended by config `words.phrases`): known garbled variants (习近平法制思想) and truncations (坚持以习近平新时代中国，). A truncation followed by punctuation is completed by the fix; a known variant is replaced. A configured phrase counts as truncated only when its first two thirds are followed by punctuation.',
-    },
   },
   check(ctx) {
     const phrases = phraseList(ctx.config);

@@ -40,10 +40,6 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: true,
     description: { zh: '正文中的合计、分项与百分比不一致', en: 'A total, its parts or a percentage in the prose do not agree' },
-    docs: {
-      zh: '检查“共N条，其中a条、b条……”（没有“共”时也检查：“全年发布政务信息120条，其中工作动态80条、通知公告45条”；以及后文按类别分列的：“主动公开信息90条。……主要类别为：A10条、B25条、C70条”，总数是分列之前三句中该单位唯一的件数且在句末）：分项之和超过总数，或分项含“其他/其余”（即已列全）而和不等于总数时报告。分项是同一类的件数（申请人、申请渠道、办理结果、办理进度等，见 `words/breakdown-kinds.json`）：“其中自然人申请3001件，答复3050件”中的答复是另一类，不算分项；“（其中……）”的分项到右括号为止。“a条，占总数的P%”按所写精度重新计算（允许四舍五入或截尾），不符时报告，快速修复改为正确的百分比。基数是该“其中”所属的件数（“已办结125件，其中予以公开5件，占4.0%”以125为基数）；没有“其中”时是同一句中的“共…N件”（句号、列举外的分号之后不再沿用），这时句中其他件数也可能是基数，百分比与其中任何一个相符都不报告，修复只作为快速修复提供；“占答复（受理、办结……）总数的P%”以前文最近的“答复……N件”为基数，这时修复只作为快速修复提供（基数可能认错），`--fix` 不应用。',
-      en: 'Checks “共N条，其中a条、b条…” (also without 共: “全年发布政务信息120条，其中工作动态80条、通知公告45条”; and a breakdown by category in a later sentence: “主动公开信息90条。……主要类别为：A10条、B25条、C70条”, where the total is the only count of that unit in the three sentences before the list, ending its sentence): reported when the parts add up to more than N, or list 其他/其余 (so claim to be complete) and do not add up to N. The parts are counts of one kind (applicants, channels, results, progress …, see `words/breakdown-kinds.json`): in “其中自然人申请3001件，答复3050件” the 答复 count is of another kind and not a part; a “（其中…）” list ends at its parenthesis. “a条，占总数的P%” is recomputed at its stated precision (rounding or truncation accepted); the fix writes the correct percentage. The base is the count the 其中 belongs to (“已办结125件，其中予以公开5件，占4.0%”: 125); without a 其中 it is the 共…N件 of the same sentence (a 。, or a ； outside a 其中 list, ends its reach), and as the sentence\'s other counts may be the base too, a percentage that fits any of them is not reported and the fix is a quick fix only. “占答复（受理, 办结 …）总数的P%” is computed on the last “答复…N件” before it; that fix is a quick fix only (the base may be another count), not applied by `--fix`.',
-    },
   },
   check(ctx) {
     for (const { c } of compactProse(ctx.report)) {

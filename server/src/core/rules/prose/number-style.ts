@@ -21,10 +21,6 @@ const rule: Rule = {
     defaultSeverity: 'info',
     fixable: true,
     description: { zh: '数字用法不规范（统计数用汉字、日期虚位、年份简写）', en: 'Number style (counts in Chinese numerals, leading zeros in dates, 2-digit years)' },
-    docs: {
-      zh: 'GB/T 15835—2011 4.1.1：计量、统计用阿拉伯数字，统计句中“发布六条”应为“发布6条”（所在段落已用阿拉伯数字计数时才报告；只看句末或所计对象前的数，“开通两条渠道”之类的描述不报告）；GB/T 9704：日期不编虚位（“01月”→“1月”），年份标全称（“23年度”→“2023年度”）。快速修复改为规范写法。',
-      en: 'GB/T 15835—2011 4.1.1: counts use Arabic numerals; 发布六条 in a statistics sentence becomes 发布6条 (reported only where the paragraph already counts in Arabic numerals, and only at a clause end or before what is counted: 开通两条渠道 describes, it does not count). GB/T 9704: no leading zeros in dates (01月 → 1月), years in full (23年度 → 2023年度). The fix rewrites the number.',
-    },
   },
   check(ctx) {
     const report = (c: Compact, i: number, j: number, newText: string, message: Msg, edit?: { range: Range; newText: string }) => {

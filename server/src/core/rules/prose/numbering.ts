@@ -79,10 +79,6 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
     description: { zh: '序号跳号、重复、重新开始或层级颠倒（如“一是…三是…三是”，“（二）”之后又出现“（一）”，“（一）”之下用“一、”）', en: 'Numbering that skips, repeats, restarts or inverts levels (一是…三是…三是; （二） followed by （一）; 一、 under （一）)' },
-    docs: {
-      zh: '同一部分内同一层级的小标题序号应连续：跳号、重复、在同一层级重新从“（一）”开始都报告（下一层应改用“1.”，GB/T 9704 7.3.3 的层次为“一、”“（一）”“1.”“（1）”）。层级颠倒也报告（GB/T 15834 B.3.8：较低层级之后不宜反过来使用较高层级）：在“1.”或“（1）”之下新开“（一）”，在“（一）”等之下新开“一、”。跳过一级（“一、”下直接用“1.”）在实际年报中很常见，不报告。段落中的“一是、二是……”同样检查连续性。表格内的序号不检查。',
-      en: 'Within a section, the sub-headings of one level must count up by one: a skip, a repeat or a restart at （一） on the same level is reported (the next level down is “1.”; GB/T 9704 7.3.3 orders 一、 → （一） → 1. → （1）). Inverted levels are reported too (GB/T 15834 B.3.8: a higher-level numeral should not follow a lower one): a （一） list opened under a 1. or （1） item, a 一、 list opened under a （一） item. Skipping a level (1. directly under 一、) is common in real reports and not reported. 一是, 二是 … enumerations in paragraphs are checked for gaps the same way. Numbers inside tables are not.',
-    },
   },
   check(ctx) {
     const { report } = ctx;

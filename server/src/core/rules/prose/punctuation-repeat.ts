@@ -17,10 +17,6 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     description: { zh: '标点重复或冲突（如“。；”“，，”“、等”）', en: 'Doubled or conflicting punctuation (。；, ，，, 、等)' },
-    docs: {
-      zh: '两个点号连用（“。；”“，，”“：。”）或“等”前用顿号（GB/T 15834 B.1.2）。快速修复只保留最后一个标点（通常是改写时新加的那个），“、等”删去顿号。“？！”“！！”不报告。',
-      en: 'Two 点号 in a row (。；, ，，, ：。) or a 顿号 before 等 (GB/T 15834 B.1.2). The fix keeps the last mark (usually the one added when the sentence was rewritten); for 、等 it drops the 顿号. ？！ and ！！ are allowed.',
-    },
   },
   check(ctx) {
     for (const p of prose(ctx.report)) {

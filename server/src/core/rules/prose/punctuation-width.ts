@@ -1,4 +1,4 @@
-import type { Range, Report } from '../../model';
+import type { Report } from '../../model';
 import type { Msg, Rule, TextEdit } from '../../rule';
 import { isCjk, isDigit, isHan, prose } from './text';
 
@@ -19,7 +19,7 @@ for (const [half, full] of Object.entries(FULL)) {
 export interface Mark {
   at: number;
   ch: string;
-  /** For a `(`: the offset of its `)` when both are reported. */
+  /** For a parenthesis: the offset of its partner (`-1 - offset` when the partner is already full-width). */
   mate?: number;
 }
 
@@ -27,9 +27,20 @@ export function halfWidthMarks(report: Report): Mark[] {
   const { text } = report;
   const out: Mark[] = [];
   for (const p of prose(report)) {
+    // open parentheses, half-width at their offset, full-width as -1 - offset: a ) closing a （
+    // (half fixed, or typed so) is still in Chinese text, and so is a ( closed by a ）
     const open: number[] = [];
     for (let i = p.range.start; i < p.range.end; i++) {
       const code = text.charCodeAt(i);
+      if (code === 0xff08) {
+        open.push(-1 - i);
+        continue;
+      }
+      if (code === 0xff09) {
+        const o = open.pop();
+        if (o !== undefined && o >= 0) out.push({ at: o, ch: '(', mate: -1 - i });
+        continue;
+      }
       // fast path, on the code: every mark is one of , ; : ? ! ( ) (no string per digit or space)
       if (code >= 0x80 || !IS_HALF[code]) continue;
       // ( and ) pair across line breaks: PDF text breaks lines inside a parenthesis
@@ -42,13 +53,17 @@ export function halfWidthMarks(report: Report): Mark[] {
       }
       if (ch === ')') {
         const o = open.pop();
+        if (o !== undefined && o < 0) {
+          out.push({ at: i, ch, mate: o });
+          continue;
+        }
         if (o === undefined) {
           if (isCjk(prev) || isHan(next)) out.push({ at: i, ch });
           continue;
         }
         const before = o > 0 ? text.charCodeAt(o - 1) : 0;
         if (before === 0x5d) continue; // a Markdown link target [文字](年报.pdf): syntax, not punctuation
-        if (isCjk(before) || isHan(next) || hasHan(text, o + 1, i)) out.push({ at: o, ch: '(', mate: i }, { at: i, ch });
+        if (isCjk(before) || isHan(next) || hasHan(text, o + 1, i)) out.push({ at: o, ch: '(', mate: i }, { at: i, ch, mate: o });
         continue;
       }
       // after a `)` that is itself reported (`(含网上申请),均`), the mark is in Chinese text too
@@ -56,6 +71,7 @@ export function halfWidthMarks(report: Report): Mark[] {
       if (isCjk(prev) || afterMark || ((isDigit(prev) || prev === 0x25) && isHan(next))) out.push({ at: i, ch });
     }
     for (const o of open) {
+      if (o < 0) continue;
       const next = o + 1 < text.length ? text.charCodeAt(o + 1) : 0;
       const before = o > 0 ? text.charCodeAt(o - 1) : 0;
       if (isCjk(before) || isHan(next)) out.push({ at: o, ch: '(' });
@@ -121,15 +137,34 @@ const MESSAGES = new Map<string, Msg>();
 function messageFor(shown: string): Msg {
   let msg = MESSAGES.get(shown);
   if (!msg) {
-    const right = shown === '( )' ? '（）' : FULL[shown];
+    const right = FULL[shown];
     MESSAGES.set(shown, (msg = { zh: `中文中使用了半角标点“${shown}”，应为全角“${right}”`, en: `Half-width “${shown}” in Chinese text; use full-width “${right}”` }));
+  }
+  return msg;
+}
+
+const PARTNER_CLOSE: Msg = { zh: '与之配对的后括号', en: 'its closing parenthesis' };
+const PARTNER_OPEN: Msg = { zh: '与之配对的前括号', en: 'its opening parenthesis' };
+
+/** The message in a normalised document: one per mark kind, shared by that document's diagnostics. */
+function documentMessage(cache: Map<string, Msg>, ch: string, count: number, full: number): Msg {
+  let msg = cache.get(ch);
+  if (!msg) {
+    const one = messageFor(ch);
+    cache.set(
+      ch,
+      (msg = {
+        zh: `${one.zh}（全文使用半角标点：${count} 处，全角仅 ${full} 处；“修复全部 punctuation-width 问题”一次改正）`,
+        en: `${one.en} (the whole document uses half-width punctuation: ${count} marks, only ${full} full-width; “Fix all punctuation-width problems” converts them at once)`,
+      }),
+    );
   }
   return msg;
 }
 
 const edit = (m: Mark): TextEdit => ({ range: { start: m.at, end: m.at + 1 }, newText: FULL[m.ch]! });
 
-/** Half-width punctuation in Chinese text; one document-level diagnostic when the whole document is half-width. */
+/** Half-width punctuation in Chinese text: one diagnostic on each mark, whose fix changes that mark only. */
 const rule: Rule = {
   meta: {
     id: 'punctuation-width',
@@ -137,39 +172,30 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     description: { zh: '中文句子中使用了半角标点（, ; : ( ) ?）', en: 'Half-width punctuation (, ; : ( ) ?) in Chinese text' },
-    docs: {
-      zh: '中文行文应使用全角标点（GB/T 15834）。汉字旁的半角 `, ; : ? !` 和包含或紧挨汉字的半角括号被报告；网址、时间（12:30）、数字（1,000）和行首的序号“(一)”单独出现时不报告。整篇文档都是半角标点时（文本提取工具统一转换过），只报告一次，快速修复一次转换全文。',
-      en: 'Chinese text uses full-width punctuation (GB/T 15834). Half-width `, ; : ? !` next to Chinese characters and half-width parentheses around or beside Chinese are reported; URLs, times (12:30), numbers (1,000) and a lone line-opening marker `(一)` are not. When the whole document is half-width (a text extractor normalised it), one document-level diagnostic is reported instead, whose fix converts the whole document.',
-    },
   },
   check(ctx) {
     const marks = halfWidthMarks(ctx.report);
     if (!marks.length) return;
     const full = fullWidthCount(ctx.report);
-    if (marks.length >= 10 && marks.length >= 3 * full) {
-      const range: Range = { start: marks[0]!.at, end: marks[marks.length - 1]!.at + 1 };
-      ctx.report_({
-        range,
-        message: {
-          zh: `全文使用半角标点（${marks.length} 处，全角仅 ${full} 处），应改为全角`,
-          en: `The whole document uses half-width punctuation (${marks.length} marks, only ${full} full-width); Chinese text uses full-width`,
-        },
-        fix: { title: { zh: `全文转换为全角标点（${marks.length} 处）`, en: `Convert the document to full-width punctuation (${marks.length} marks)` }, edits: marks.map(edit), safe: true },
-      });
-      return;
-    }
-    const mates = new Set(marks.map((m) => m.mate).filter((x) => x !== undefined));
+    // a document a text extractor normalised: every mark still gets its own diagnostic (the
+    // squiggle on the mark), the message says it is the whole document, and fix-all converts it
+    const normalised = marks.length >= 10 && marks.length >= 3 * full;
+    const messages = new Map<string, Msg>();
     // a paragraph opens where a line does, or at a virtual line break of flattened text (same marker)
     const opens = new Set(prose(ctx.report).map((p) => p.range.start));
     for (const m of marks) {
-      if (m.ch === ')' && mates.has(m.at)) continue; // reported with its (
-      if (m.mate !== undefined && isHeadingMarker(ctx.text, m.at, m.mate, opens.has(m.at))) continue;
-      const paired = m.mate !== undefined;
-      const range = { start: m.at, end: (m.mate ?? m.at) + 1 };
+      const mate = m.mate === undefined ? undefined : m.mate < 0 ? -1 - m.mate : m.mate;
+      // a lone line-opening (一): a heading marker a web page normalised; converted with the rest of a normalised document
+      if (!normalised && mate !== undefined) {
+        const [o, c] = m.ch === '(' ? [m.at, mate] : [mate, m.at];
+        if (isHeadingMarker(ctx.text, o, c, opens.has(o))) continue;
+      }
+      const related = mate === undefined ? undefined : [{ range: { start: mate, end: mate + 1 }, message: m.ch === '(' ? PARTNER_CLOSE : PARTNER_OPEN }];
       ctx.report_({
-        range,
-        message: messageFor(paired ? '( )' : m.ch),
-        fix: { title: FIX_TITLE, edits: paired ? [edit(m), edit({ at: m.mate!, ch: ')' })] : [edit(m)], safe: true },
+        range: { start: m.at, end: m.at + 1 },
+        message: normalised ? documentMessage(messages, m.ch, marks.length, full) : messageFor(m.ch),
+        fix: { title: FIX_TITLE, edits: [edit(m)], safe: true },
+        ...(related ? { related } : {}),
       });
     }
   },

@@ -22,10 +22,6 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     description: { zh: '段末缺少句号，或句末误用顿号、逗号', en: 'A paragraph ends without a full stop, or with a 顿号 or comma' },
-    docs: {
-      zh: '正文段落的最后一句应以句号（或问号、叹号、冒号、分号）结束。段末没有标点，或以顿号、逗号结束的，报告并提供快速修复（补上或改为句号）。只检查读起来是句子的段落：段中有逗号、不少于 20 字、不是标题或序号开头的短行（“（一）主动公开情况”），且其后还有段落（文末落款不检查）；PDF 文本中跨行、跨页的段落视为一段。',
-      en: 'A prose paragraph ends its last sentence with a full stop (or ？！：；). A paragraph ending with no mark, or with a 顿号 or comma, is reported with a fix (add a 。 or change the mark to 。). Only paragraphs that read as sentences are checked: a comma inside, 20 characters or more, not a heading or numbered short line (（一）主动公开情况), and another paragraph after it (the signature at the end is not checked); PDF text broken across lines or pages is one paragraph.',
-    },
   },
   check(ctx) {
     const paragraphs = prose(ctx.report);

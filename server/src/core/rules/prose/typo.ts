@@ -91,10 +91,6 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     description: { zh: '易错词、错别字（如“截止2023年底”应为“截至”，“布署”应为“部署”）', en: 'Confused or misspelt words (截止+date → 截至, 布署 → 部署)' },
-    docs: {
-      zh: '按词表（server/src/core/words/typos.json，可在配置 `words.typos` 中扩充；来源见同目录 README.md）检查易错词：常见错别字（“再接再励”“按步就班”）、需要语境的形近字（“子以公开”“己经办结”“末能按时”“设计国家秘密”）、格式中的固定用语错一个形近或音近字（“本年新受政府信息公开申请数量”“行政复仪”“部份公开”，由格式模板的标签与近似字表 confusions.json 生成），以及写错的网址（“http:/”“https//”）。需要语境的词只在语境符合时报告，如“截止”只在其后紧跟日期、“目前”等时报告（“截止日期”“截止到”不报告）；“做出”只在“决定、部署”等之前报告。快速修复替换为正确写法；PDF 文本中词被断行时只改写错的字，换行保留。',
-      en: 'Checks confused words from the word list (server/src/core/words/typos.json, extended by config `words.typos`, where `context` lists what must follow; sources in README.md beside it): common 错别字 (再接再励, 按步就班), similar characters that need a context (子以公开, 己经办结, 末能按时, 设计国家秘密), the format’s fixed terms with one similar character (本年新受政府信息公开申请数量, 行政复仪, 部份公开; made from the templates’ labels and the confusion set confusions.json) and malformed URLs (http:/, https//). Context-dependent words are reported only in context: 截止 only before a date or 目前 (截止日期, 截止到 are fine); 做出 only before 决定, 部署 and the like. The fix substitutes the right word; where PDF text breaks a line inside the word, only the wrong characters are changed and the line break stays.',
-    },
   },
   check(ctx) {
     const list = typoList(ctx.config);

@@ -40,10 +40,6 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '报告年度前后不一致（标题、统计期限、正文“本年”表述、下一步工作的年份）', en: 'The report year is inconsistent (title, statistics period, the prose about the year, next-year plans)' },
-    docs: {
-      zh: '标题中的年度与统计期限（“统计期限自YYYY年1月1日起至YYYY年12月31日止”）两端的年份应当一致（配置了 reportYear 时与配置比较）。报告年度取配置的 reportYear，否则取标题，没有标题时取统计期限；三者不一致时只报告这一处，不再用它检查正文。正文检查三类：“本年度（YYYY年）”写错了年份；讲述本年工作的句子（以“YYYY年，我局……”“YYYY年度本单位……”“YYYY年，××区人民政府……”开头，或省去主语、以“YYYY年，认真贯彻……”“YYYY年，共受理……”“YYYY年，围绕……”等本机关工作的动词开头）写成了上一年或下一年，常见于照抄上年报告；下一步工作（第五部分的“YYYY年，我局将继续……”“YYYY年工作计划”，任何位置的“下一步，YYYY年……”“明年（YYYY年）”）写成报告年度或更早的年份。含“同比、较上年、以来、考核、获评”等或“将、计划”的句子不作为本年工作表述；第五部分的其他句子可能在讲上年问题的整改，“上年度报告中提出，YYYY年将……”是引述上年的计划，都不检查。无自动修复：哪一个年份写错需要人工判断，消息指出另一处年份。',
-      en: 'The year in the title and both years of the statistics period (“统计期限自YYYY年1月1日起至YYYY年12月31日止”) must agree (with reportYear when it is configured). The report year is the configured reportYear, else the title’s, else the period’s; when they disagree only that is reported and the prose is not judged against it. Three things are checked in the prose: “本年度（YYYY年）” naming another year; sentences about the year’s work (opening “YYYY年，我局……”, “YYYY年度本单位……”, “YYYY年，××区人民政府……”, or with the subject left out and the agency’s own work verbs after the comma: “YYYY年，认真贯彻……”, “YYYY年，共受理……”, “YYYY年，围绕……”) dated the previous or the next year, typical of a copied report; and next-year plans (section 5 “YYYY年，我局将继续……”, “YYYY年工作计划”; “下一步，YYYY年……”, “明年（YYYY年）” anywhere) dated in the report year or earlier. Sentences that compare years or speak of assessments (同比, 较上年, 以来, 考核, 获评) or of plans (将, 计划) are not read as statements about the year’s work; other sentences of section 5 may describe fixing last year’s problems, and “上年度报告中提出，YYYY年将……” quotes last year’s plan: neither is checked. No automatic fix: which year is wrong needs a person; the message points at the other year.',
-    },
   },
   check(ctx) {
     const years = reportYears(ctx.report, ctx.config);

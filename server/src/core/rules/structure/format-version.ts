@@ -8,10 +8,6 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '报告年度与所用格式版本不符（2021 年起应使用国办公开办函〔2021〕30号格式）', en: 'The report year and the format version disagree (the 2021 format applies from 2021)' },
-    docs: {
-      zh: '2021 年度及以后的年报应使用《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）；2019、2020 年度使用 2019 年试行格式（国办公开办函〔2019〕60号）。格式由表格标签判断（如“本年制发件数”属于 2021 年格式，“本年新制作数量”“第二十条第（九）项”属于 2019 年格式）。2019 年以前的报告被识别为旧格式，不按现行格式检查。',
-      en: 'Reports for 2021 onward use the 2021 format; 2019–2020 use the 2019 trial format. The format is told from the table labels. Pre-2019 reports are recognised and not checked against the current format.',
-    },
   },
   check(ctx) {
     const { report } = ctx;

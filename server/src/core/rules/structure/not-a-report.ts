@@ -13,10 +13,6 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
     description: { zh: '文件看起来不是政府信息公开工作年度报告', en: 'The file does not read as an annual report' },
-    docs: {
-      zh: '文件中既没有年报标题（“……政府信息公开工作年度报告”），也没有表二、表三、表四，标准章节标题不足两个。检查文件夹时这样的文件（README、笔记等）会被跳过并提示一行；在命令行上直接指定时仍会检查，并给出这一条说明。编辑器中，`nianbao.detect` 为 `auto` 时不检查这样的文件，为 `always` 或语言为年报时检查并给出这一条说明。',
-      en: 'The file has no report title (“…政府信息公开工作年度报告”), none of tables 2–4, and fewer than two of the standard section headings. In a folder run such a file (a README, notes) is skipped with a one-line note; named on the command line it is still checked and gets this diagnostic. In the editor, `nianbao.detect: auto` leaves such files alone; `always`, or the report language, checks them and shows this.',
-    },
   },
   check(ctx) {
     const { report, text } = ctx;

@@ -42,10 +42,6 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: true,
     description: { zh: '缺少标准格式规定的章节（一至六）', en: 'One of the six standard sections is missing' },
-    docs: {
-      zh: '年度报告必须依次包含六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。标题按文字识别（编号错了也能认出）。快速修复在应在的位置插入标准标题。',
-      en: 'A report has six sections in order (overview; proactive disclosure; requests; reviews and lawsuits; problems and improvements; other matters). Headings are recognised by their words, even with a wrong numeral. The fix inserts the standard heading where the section belongs.',
-    },
   },
   check(ctx) {
     const { report, template: t, text } = ctx;

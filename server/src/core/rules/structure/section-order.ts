@@ -8,10 +8,6 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '章节重复或顺序错误', en: 'Sections duplicated or out of order' },
-    docs: {
-      zh: '六个部分必须按一至六的顺序各出现一次。重复的章节（常见于复制粘贴）或顺序颠倒都会报告，位置在后出现的那个标题上。表格的标题（“表3  收到和处理政府信息公开申请情况”、表格首行或 HTML 的 caption、紧挨表头的不带序号的同名行）不是章节标题，不算重复。',
-      en: 'The six sections must appear once each, in order. A repeated section (often copy-paste residue) or one out of order is reported at the later heading. A table\'s caption (“表3  收到和处理政府信息公开申请情况”, the table\'s first row or HTML caption, an unnumbered line with the section\'s name right above the table\'s header) is not a section heading and no repeat.',
-    },
   },
   check(ctx) {
     const seen = new Map<number, number>();

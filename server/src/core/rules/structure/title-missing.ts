@@ -9,10 +9,6 @@ const rule: Rule = {
     defaultSeverity: 'info',
     fixable: false,
     description: { zh: '缺少标题（“××机关××××年政府信息公开工作年度报告”）', en: 'The report has no title line (“<agency> <year> 政府信息公开工作年度报告”)' },
-    docs: {
-      zh: '年报应以“机关名称 + 年度 + 政府信息公开工作年度报告”作标题。从网页复制的文本常以“索引号、发布机构”等页面信息开头而丢了标题；此时机关名称从“发布机构”读取。',
-      en: 'A report opens with a title naming the agency and the year. Text copied from a web page often starts with page metadata (索引号, 发布机构) instead; the agency is then read from 发布机构.',
-    },
   },
   check(ctx) {
     const { report, text } = ctx;

@@ -9,10 +9,6 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '表三每列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理', en: 'Table 3, per column: new + carried over = total handled + carried forward' },
-    docs: {
-      zh: '表格自身印有的勾稽关系：“第一项加第二项之和，等于第三项加第四项之和”，逐列检查。没有自动修复：不知道哪一个数错了，消息列出等式两边的数字。',
-      en: 'The rule printed on the form itself: item 1 + item 2 = item 3 + item 4, per column. No automatic fix (which number is wrong is unknown); the message shows both sides.',
-    },
   },
   check(ctx) {
     const t3 = ctx.report.table3;
@@ -35,7 +31,7 @@ const rule: Rule = {
       ctx.report_({
         range: L[0]!.cells[col]!.range,
         message: {
-          zh: `表三「${colName}」列不平衡：本年新收 ${n} + 上年结转 ${c} = ${a}，而办理结果总计 ${tot} + 结转下年度 ${fwd} = ${b}`,
+          zh: `表三“${colName}”列不平衡：本年新收 ${n} + 上年结转 ${c} = ${a}，而办理结果总计 ${tot} + 结转下年度 ${fwd} = ${b}`,
           en: `Table 3, column “${colName}” does not balance: new ${n} + carried over ${c} = ${a}, but total handled ${tot} + carried forward ${fwd} = ${b}`,
         },
         related: [...L, ...R].map((r) => related(r!.cells[col]!.range, `${r!.label.standard} ${val(r!.cells[col])}`)),

@@ -63,10 +63,6 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: true,
     description: { zh: '表格单元格必须是有效数字：不能为空，不能写“/”“-”“无”、字母 O、负数或小数件数，不能带单位', en: 'Table cells must be valid numbers: not blank, “/”, “-”, “无”, the letter O, negative or fractional counts, no unit' },
-    docs: {
-      zh: '年报格式要求每个单元格都填数字，没有发生的填 0。空白、“/”“-”“无”、用字母 O 代替数字 0、负数、带小数的件数都不符合格式（表二“本年收费金额（单位：万元）”可以有小数；2019 年格式的“本年增/减”可以为负）。单元格里写了单位（如“1288件”）时读取数字，但单位不应写在单元格里。空白单元格只在位置确定时（制表符、表格线、HTML 单元格、每格一行的空行）报告于该单元格，否则由 table-unreadable 报告。快速修复：空白填 0，字母 O 改为 0，删去单位。',
-      en: 'Every cell must hold a number, 0 when nothing happened. Blank, “/”, “-”, “无”, the letter O, negative or fractional counts violate the format (table 2 fees in 万元 may be decimal; the 2019 “本年增/减” column may be negative). A unit in the cell (“1288件”) is read past, but does not belong there. A blank cell is reported at the cell only where its place is certain (tabs, table rules, HTML cells, an empty line of a one-cell-per-line table); otherwise table-unreadable reports the row. Fixes: 0 for a blank cell, the digit 0 for a letter O, removing the unit.',
-    },
   },
   check(ctx) {
     const { report, template: t } = ctx;
@@ -80,24 +76,24 @@ const rule: Rule = {
       for (const row of b.rows) {
         row.cells.forEach((c, i) => {
           const col = tb?.columns[i]?.label ?? '';
-          const where = () => ({ zh: `表二「${row.label.standard}」${col}`, en: `Table 2 “${row.label.standard}” ${col}` });
+          const where = () => ({ zh: `表二“${row.label.standard}”${col}`, en: `Table 2 “${row.label.standard}” ${col}` });
           const p = c && !unread(c, report.table2!) && (c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where));
           if (p) ctx.report_(p);
         });
-        const m = missingCells(row, { zh: `表二「${row.label.standard}」行`, en: `Table 2 row “${row.label.standard}”` }, b.columns.length);
+        const m = missingCells(row, { zh: `表二“${row.label.standard}”行`, en: `Table 2 row “${row.label.standard}”` }, b.columns.length);
         if (m && !held(report.table2!).some((u) => u.range.start >= row.label.range.start && u.range.start <= row.label.range.end + 200)) ctx.report_(m);
       }
     }
     for (const row of report.table3?.rows ?? []) {
       const name = row.label.standard.replace(/（区分处理的.*$/, '');
       row.cells.forEach((c, i) => {
-        const where = () => ({ zh: `表三「${name}」${t3ColumnLabel(t, i)}`, en: `Table 3 “${name}” ${t3ColumnLabel(t, i)}` });
+        const where = () => ({ zh: `表三“${name}”${t3ColumnLabel(t, i)}`, en: `Table 3 “${name}” ${t3ColumnLabel(t, i)}` });
         const p = c && !unread(c, report.table3!) && (c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where));
         if (p) ctx.report_(p);
       });
       const unreadable = held(report.table3!).some((u) => u.range.start >= row.label.range.start && u.range.start < row.label.range.end + 400 && row.cells.every((c) => !c));
       if (!unreadable) {
-        const m = missingCells(row, { zh: `表三「${name}」行`, en: `Table 3 row “${name}”` }, report.table3!.columns.length);
+        const m = missingCells(row, { zh: `表三“${name}”行`, en: `Table 3 row “${name}”` }, report.table3!.columns.length);
         if (m) ctx.report_(m);
       }
     }
@@ -107,7 +103,7 @@ const rule: Rule = {
         if (!c) return;
         const where = () => {
           const n = t4CellName(t, i);
-          return { zh: `表四「${n.zh}」`, en: `Table 4 “${n.en}”` };
+          return { zh: `表四“${n.zh}”`, en: `Table 4 “${n.en}”` };
         };
         const p = c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where);
         if (p) ctx.report_(p);

@@ -22,10 +22,6 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: true,
     description: { zh: '缺少必需的统计表（或表二的某个子表）', en: 'A required statistics table (or a block of table 2) is missing' },
-    docs: {
-      zh: '年报必须包含三张统计表：二、主动公开政府信息情况（第二十条第（一）（五）（六）（八）项四个子表）；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况。快速修复在对应章节标题下插入空白标准表（数值为 0，待填写）。',
-      en: 'A report has three statistics tables: 2 (four blocks of article 20), 3 (requests) and 4 (reviews and lawsuits). The fix inserts the blank standard table (zeros, to be filled in) under the section heading.',
-    },
   },
   check(ctx) {
     const { report, template: t, text } = ctx;

@@ -25,10 +25,6 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '表格缺少标准格式中的行', en: 'A standard table row is missing' },
-    docs: {
-      zh: '表二、表三的每一行都按标准格式查找（容忍断行、空格和笔误）。找不到的行逐一列出，位置标在它应在之处附近的行上。2021 年版报告把表三“（六）其他处理”按 2019 年版写成一行时，在该行报告一次，列出缺少的 3 个分项。整张表缺失时只报 table-missing。',
-      en: 'Every standard row of tables 2 and 3 is looked for (tolerating broken lines, spaces and typos). Each row not found is named, placed at the nearest row. A 2021-format report that writes table 3 “（六）其他处理” as one row, the 2019 way, is reported once at that row, naming the three missing items. A wholly missing table is reported by table-missing instead.',
-    },
   },
   check(ctx) {
     const { report, template: t } = ctx;
