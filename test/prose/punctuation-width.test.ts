@@ -66,7 +66,7 @@ test('a normalised document (all half-width): a diagnostic on each mark, saying 
     for (const x of d) {
       assert.equal(x.range.end - x.range.start, 1, 'the range is the mark');
       assert.match(text.slice(x.range.start, x.range.end), /^[,;:()]$/);
-      assert.match(x.message.zh, /全文使用半角标点：14 处，全角仅 0 处/);
+      assert.match(x.message.zh, /全文使用半角标点，“修复全部 punctuation-width 问题”一次改正/);
     }
     const fixed = applyEdits(text, fixAllEdits(d)).text;
     assert.equal(fixed.length, text.length, 'one character for one character');

@@ -31,6 +31,9 @@ export interface LintOptions {
   assumeReport?: boolean;
 }
 
+/** Severities by weight: a problem may lower its rule's severity, never raise it. */
+const RANK = { info: 0, warning: 1, error: 2 } as const;
+
 export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES, options: LintOptions = {}): LintResult {
   const report = parseReport(text, { reportYear: config.reportYear });
   const template = templateFor(report.format);
@@ -51,7 +54,7 @@ export function lint(text: string, config: ResolvedConfig = DEFAULT_CONFIG, rule
     }
     for (const p of found) {
       // built field by field, not spread: a document can have tens of thousands of these
-      const d: Diagnostic = { ruleId: rule.meta.id, severity, range: clampRange(p.range, text.length), message: p.message };
+      const d: Diagnostic = { ruleId: rule.meta.id, severity: p.severity && RANK[p.severity] < RANK[severity] ? p.severity : severity, range: clampRange(p.range, text.length), message: p.message };
       // a web page: a range never starts or ends inside a tag
       if (report.markup) d.range = outOfTags(report.markup, d.range);
       // a web page: a fix whose range holds markup (a tag, an entity) would delete it; such a fix is not offered

@@ -74,6 +74,8 @@ export interface Problem {
   fix?: Fix;
   related?: Related[];
   hint?: string;
+  /** Lower than the rule's severity for this problem alone (a blank cell is less sure a fault than a wrong number); never raises it. */
+  severity?: 'warning' | 'info';
 }
 
 export interface RuleContext {

@@ -147,15 +147,16 @@ const PARTNER_CLOSE: Msg = { zh: '与之配对的后括号', en: 'its closing pa
 const PARTNER_OPEN: Msg = { zh: '与之配对的前括号', en: 'its opening parenthesis' };
 
 /** The message in a normalised document: one per mark kind, shared by that document's diagnostics. */
-function documentMessage(cache: Map<string, Msg>, ch: string, count: number, full: number): Msg {
+function documentMessage(cache: Map<string, Msg>, ch: string): Msg {
   let msg = cache.get(ch);
   if (!msg) {
     const one = messageFor(ch);
     cache.set(
       ch,
       (msg = {
-        zh: `${one.zh}（全文使用半角标点：${count} 处，全角仅 ${full} 处；“修复全部 punctuation-width 问题”一次改正）`,
-        en: `${one.en} (the whole document uses half-width punctuation: ${count} marks, only ${full} full-width; “Fix all punctuation-width problems” converts them at once)`,
+        // no counts: a form of the same report (a web page, a PDF) may see a few marks fewer, and its message must not differ
+        zh: `${one.zh}（全文使用半角标点，“修复全部 punctuation-width 问题”一次改正）`,
+        en: `${one.en} (the whole document uses half-width punctuation; “Fix all punctuation-width problems” converts them at once)`,
       }),
     );
   }
@@ -193,7 +194,7 @@ const rule: Rule = {
       const related = mate === undefined ? undefined : [{ range: { start: mate, end: mate + 1 }, message: m.ch === '(' ? PARTNER_CLOSE : PARTNER_OPEN }];
       ctx.report_({
         range: { start: m.at, end: m.at + 1 },
-        message: normalised ? documentMessage(messages, m.ch, marks.length, full) : messageFor(m.ch),
+        message: normalised ? documentMessage(messages, m.ch) : messageFor(m.ch),
         fix: { title: FIX_TITLE, edits: [edit(m)], safe: true },
         ...(related ? { related } : {}),
       });

@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import { isHan, isSpace, prose } from './text';
 
 /** Marks that may end a paragraph: the sentence's end, a quotation or bracket closing after it, a colon before a list. */
-const ENDS = '。！？!?…；;：:”’」』）)》】〕';
+const ENDS = '。！？!?…；;：:”’\u300d\u300f）)》】〕'; // 」』 as escapes: the house quotes are “”
 /** A sub-heading or list item (（一）主动公开情况, 1.总体情况, 一是…): its own line needs no 。. */
 const HEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:\.\d{1,2})*[.．、]?|第[一二三四五六七八九十]+[章节条部分])/;
 
@@ -24,16 +24,24 @@ const rule: Rule = {
     description: { zh: '段末缺少句号，或句末误用顿号、逗号', en: 'A paragraph ends without a full stop, or with a 顿号 or comma' },
   },
   check(ctx) {
+    // a web page's <p> is often a line of the PDF it was made from (a sentence cut at 、 or ，):
+    // where a paragraph ends cannot be told there, so nothing is reported
+    if (ctx.report.markup) return;
     const paragraphs = prose(ctx.report);
     for (let n = 0; n < paragraphs.length; n++) {
       const p = paragraphs[n]!;
       const ends = segmentEnds(p.text);
-      // the 落款 (or whatever ends the document) is not checked
-      if (n + 1 === paragraphs.length) ends.pop();
+      // the 落款 (or whatever ends the document) is not checked, nor a paragraph a page break cut
+      // (a page marker between it and the next: PDF or OCR text, the sentence goes on over the page)
+      const next = paragraphs[n + 1];
+      if (!next || PAGE_BREAK.test(ctx.report.text.slice(p.range.end, Math.min(next.range.start, p.range.end + 200)))) ends.pop();
       for (const [from, to] of ends) checkEnd(ctx, p.range.start, p.text, from, to);
     }
   },
 };
+
+/** A page marker line (第 3 页, - 3 -, — 3 —, 3/12) standing between two paragraphs. */
+const PAGE_BREAK = /(^|\n)[ \t\u3000]*(?:第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|[-—–－]+\s*\d{1,4}\s*[-—–－]+|\d{1,4}\s*\/\s*\d{1,4})[ \t\u3000]*(?=\n|$)/;
 
 /** A line that starts a new paragraph inside a run of lines: indented, or opening with an item marker. */
 const STARTS = /^(?:[\u3000\t]| {2,})|^[ ]?(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，、是])/;

@@ -3,6 +3,8 @@ import type { Problem, Rule } from '../../rule';
 import { t3ColumnLabel, t4CellName } from './cells';
 
 const LETTER_O = /[OoＯｏ〇]/g;
+/** Up to this many blank cells in one table are named one by one; more are one warning for the table. */
+const MAX_BLANKS_NAMED = 3;
 
 /** A cell that is not a valid number; `where` names it (callers build names only for such cells). */
 function problemFor(cell: Cell, where: { zh: string; en: string }): Problem | undefined {
@@ -12,6 +14,8 @@ function problemFor(cell: Cell, where: { zh: string; en: string }): Problem | un
       range: cell.range,
       message: { zh: `${where.zh}为空，应填数字（没有则填 0）`, en: `${where.en} is blank; a number is required (0 if none)` },
       fix: { title: { zh: '填入 0', en: 'Fill in 0' }, edits: [{ range: cell.range, newText: '0' }], safe: true },
+      // blank is not 0: many published tables leave blanks for nothing happened; a warning, not an error
+      severity: 'warning',
     };
   }
   const raw = cell.raw;
@@ -66,6 +70,24 @@ const rule: Rule = {
   },
   check(ctx) {
     const { report, template: t } = ctx;
+    // blank cells of one table: a few are named one by one; a table that leaves blanks throughout
+    // (a common way of writing 0 on web pages) gets one warning, not one per cell
+    let blanks: Problem[] = [];
+    const flushBlanks = (table: { zh: string; en: string }) => {
+      if (blanks.length > MAX_BLANKS_NAMED) {
+        const first = blanks[0]!;
+        ctx.report_({
+          range: first.range,
+          message: {
+            zh: `${table.zh}有 ${blanks.length} 个空白单元格（第一个：${first.message.zh.replace(/为空，.*$/, '')}），格式要求每格填数字，没有则填 0`,
+            en: `${table.en} has ${blanks.length} blank cells (the first: ${first.message.en.replace(/ is blank;.*$/, '')}); the format wants a number in every cell, 0 if none`,
+          },
+          fix: { title: { zh: `全部填入 0（${blanks.length} 处）`, en: `Fill in 0 (${blanks.length} cells)` }, edits: blanks.flatMap((b) => b.fix!.edits), safe: true },
+          severity: 'warning',
+        });
+      } else for (const b of blanks) ctx.report_(b);
+      blanks = [];
+    };
     // a cell the parser could not read (`2 05`) is reported by table-unreadable
     const unread = (c: Cell | undefined, table: { unreadable: { range: { start: number; end: number } }[] }) =>
       !!c && table.unreadable.some((u) => u.range.start <= c.range.start && c.range.end <= u.range.end);
@@ -78,18 +100,19 @@ const rule: Rule = {
           const col = tb?.columns[i]?.label ?? '';
           const where = () => ({ zh: `表二“${row.label.standard}”${col}`, en: `Table 2 “${row.label.standard}” ${col}` });
           const p = c && !unread(c, report.table2!) && (c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where));
-          if (p) ctx.report_(p);
+          if (p) (c.kind === 'blank' ? blanks.push(p) : ctx.report_(p));
         });
         const m = missingCells(row, { zh: `表二“${row.label.standard}”行`, en: `Table 2 row “${row.label.standard}”` }, b.columns.length);
         if (m && !held(report.table2!).some((u) => u.range.start >= row.label.range.start && u.range.start <= row.label.range.end + 200)) ctx.report_(m);
       }
     }
+    flushBlanks({ zh: '表二', en: 'Table 2' });
     for (const row of report.table3?.rows ?? []) {
       const name = row.label.standard.replace(/（区分处理的.*$/, '');
       row.cells.forEach((c, i) => {
         const where = () => ({ zh: `表三“${name}”${t3ColumnLabel(t, i)}`, en: `Table 3 “${name}” ${t3ColumnLabel(t, i)}` });
         const p = c && !unread(c, report.table3!) && (c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where));
-        if (p) ctx.report_(p);
+        if (p) (c.kind === 'blank' ? blanks.push(p) : ctx.report_(p));
       });
       const unreadable = held(report.table3!).some((u) => u.range.start >= row.label.range.start && u.range.start < row.label.range.end + 400 && row.cells.every((c) => !c));
       if (!unreadable) {
@@ -97,6 +120,7 @@ const rule: Rule = {
         if (m) ctx.report_(m);
       }
     }
+    flushBlanks({ zh: '表三', en: 'Table 3' });
     const t4 = report.table4;
     if (t4 && !held(t4).length) {
       t4.cells.forEach((c, i) => {
@@ -106,8 +130,9 @@ const rule: Rule = {
           return { zh: `表四“${n.zh}”`, en: `Table 4 “${n.en}”` };
         };
         const p = c.kind !== 'number' ? problemFor(c, where()) : unitProblem(c, where);
-        if (p) ctx.report_(p);
+        if (p) (c.kind === 'blank' ? blanks.push(p) : ctx.report_(p));
       });
+      flushBlanks({ zh: '表四', en: 'Table 4' });
       const present = t4.cells.filter((c) => c).length;
       if (present > 0 && present < t4.cells.length) {
         ctx.report_({
