@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import { isHan, isSpace, prose } from './text';
 
 /** Marks that may end a paragraph: the sentence's end, a quotation or bracket closing after it, a colon before a list. */
-const ENDS = '。！？!?…；;：:”’\u300d\u300f）)》】〕'; // 」』 as escapes: the house quotes are “”
+const ENDS = '。！？!?…；;：:”’\u300d\u300f）)》】〕'; // corner brackets as escapes: the house quotes are “”
 /** A sub-heading or list item (（一）主动公开情况, 1.总体情况, 一是…): its own line needs no 。. */
 const HEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:\.\d{1,2})*[.．、]?|第[一二三四五六七八九十]+[章节条部分])/;
 
