@@ -18,7 +18,7 @@ const rule: Rule = {
         ctx.report_({
           range: a.range,
           message: {
-            zh: `${name}「${a.where.zh}」的数字连在一起，有 ${a.readings.length} 种读法都符合勾稽关系，无法确定：${zh}`,
+            zh: `${name}“${a.where.zh}”的数字连在一起，有 ${a.readings.length} 种读法都符合勾稽关系，无法确定：${zh}`,
             en: `${name.replace('表', 'Table ')}, “${a.where.en}”: the digits run together and ${a.readings.length} readings all satisfy the consistency rules: ${en}`,
           },
         });
